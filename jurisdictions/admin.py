@@ -1,0 +1,66 @@
+"""Admin for the gazetteer, policies and official lists."""
+from django.contrib import admin
+
+from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "state", "uid", "population", "is_consolidated")
+    list_filter = ("kind", "is_consolidated", "coordinates_source", "state")
+    search_fields = ("name", "uid", "fips", "slug")
+    autocomplete_fields = ("parent",)
+    readonly_fields = ("created", "updated")
+    list_per_page = 50
+    # The directory holds ~20,000 rows; an exact count on every page view is wasted work.
+    show_full_result_count = False
+
+
+@admin.register(Policy)
+class PolicyAdmin(admin.ModelAdmin):
+    list_display = ("title", "jurisdiction", "category", "stance", "adopted", "ended")
+    list_filter = ("category", "stance", "is_synthetic")
+    search_fields = ("title", "jurisdiction__name", "citation")
+    autocomplete_fields = ("jurisdiction",)
+    list_select_related = ("jurisdiction",)
+    date_hierarchy = "adopted"
+
+
+class ListingInline(admin.TabularInline):
+    model = Listing
+    autocomplete_fields = ("jurisdiction",)
+    extra = 0
+
+
+@admin.register(ListSnapshot)
+class ListSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("official_list", "published", "source_url")
+    list_filter = ("official_list",)
+    search_fields = ("official_list__name", "source_title")
+    inlines = [ListingInline]
+    list_select_related = ("official_list",)
+
+
+class ListSnapshotInline(admin.TabularInline):
+    model = ListSnapshot
+    fields = ("published", "source_url", "source_title")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(OfficialList)
+class OfficialListAdmin(admin.ModelAdmin):
+    list_display = ("name", "publisher", "scope", "withdrawn")
+    list_filter = ("scope",)
+    search_fields = ("name", "publisher", "authority")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [ListSnapshotInline]
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    list_display = ("jurisdiction", "snapshot", "name_as_listed")
+    list_filter = ("snapshot__official_list",)
+    search_fields = ("jurisdiction__name", "name_as_listed")
+    autocomplete_fields = ("jurisdiction", "snapshot")
+    list_select_related = ("jurisdiction", "snapshot__official_list")

@@ -1,0 +1,35 @@
+"""Site-wide pages: the home dashboard, the about page and the health check."""
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from events.models import Event
+from feeds import heartbeat
+from jurisdictions.gazetteer import provenance as gazetteer_provenance
+from jurisdictions.models import Jurisdiction
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    events = Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS]
+    return render(request, "tracker/home.html", {"events": events})
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    by_kind = dict(Jurisdiction.objects.values_list("kind").annotate(n=Count("pk")))
+    counts = {
+        "state": sum(by_kind.get(k, 0) for k in ("state", "district", "territory")),
+        "county": by_kind.get("county", 0),
+        "place": by_kind.get("place", 0),
+    }
+    return render(request, "tracker/about.html", {"counts": counts, "provenance": gazetteer_provenance()})
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitors: the database answers, and whether a worker was seen lately."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"database": "ok", **heartbeat.status()})
