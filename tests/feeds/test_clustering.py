@@ -1,0 +1,79 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from feeds.clustering import assign_clusters, fingerprint, similarity
+from feeds.models import Article
+
+pytestmark = pytest.mark.django_db
+T0 = timezone.make_aware(datetime.datetime(2025, 3, 10, 9, 0))
+
+STORY_A = [
+    ("https://www.wire.example/a", "Justice Department sues Illinois over law limiting help to immigration agents",
+     "The Justice Department sued Illinois, Chicago and Cook County on Thursday, arguing that the state's Trust Act and local ordinances obstruct federal deportation efforts."),
+    ("https://daily.example/b", "DOJ files lawsuit against Illinois, Chicago and Cook County over Trust Act",
+     "Federal prosecutors filed a lawsuit Thursday against Illinois, Chicago and Cook County, saying the Trust Act and city ordinances obstruct deportation efforts."),
+    ("https://tribune.example/c", "Illinois, Chicago sued by Justice Department over sanctuary laws",
+     "The Justice Department sued Illinois and Chicago on Thursday over the Trust Act, which it says obstructs federal deportation efforts in Cook County and beyond."),
+]
+OTHER_STORY = ("https://daily.example/d", "ICE arrests dozens in weekend operation in Denver suburbs",
+               "Agents from Immigration and Customs Enforcement arrested 47 people in Aurora and Lakewood over the weekend.")
+
+
+def add(url, title, text, when):
+    return Article.objects.create(
+        url=url, normalized_url=url, title=title, summary_html=f"<p>{text}</p>", published=when, is_relevant=True
+    )
+
+
+def test_rewrites_of_one_story_by_three_outlets_form_one_cluster():
+    ids = [add(u, t, x, T0 + datetime.timedelta(hours=i)).pk for i, (u, t, x) in enumerate(STORY_A)]
+    other = add(*OTHER_STORY, T0)
+    assert assign_clusters(ids + [other.pk]) == 3
+    articles = Article.objects.filter(pk__in=ids)
+    clusters = {a.cluster_id for a in articles}
+    assert len(clusters) == 1 and None not in clusters
+    cluster = articles[0].cluster
+    assert cluster.outlet_count == 3
+    assert cluster.first_reported == T0
+    assert cluster.title == STORY_A[0][1]
+    other.refresh_from_db()
+    assert other.cluster_id is None
+
+
+def test_the_same_story_a_week_later_is_not_clustered():
+    first = add(*STORY_A[0], T0)
+    later = add(*STORY_A[1], T0 + datetime.timedelta(days=7))
+    assert assign_clusters([first.pk, later.pk]) == 0
+
+
+def test_two_copies_from_one_outlet_count_as_one_outlet():
+    a = add("https://wire.example/1", *STORY_A[0][1:], T0)
+    b = add("https://www.wire.example/2", *STORY_A[1][1:], T0 + datetime.timedelta(hours=1))
+    assign_clusters([a.pk, b.pk])
+    b.refresh_from_db()
+    assert b.cluster.outlet_count == 1
+
+
+def test_a_late_article_joins_an_existing_cluster():
+    ids = [add(u, t, x, T0).pk for u, t, x in STORY_A[:2]]
+    assign_clusters(ids)
+    late = add(*STORY_A[2], T0 + datetime.timedelta(hours=20))
+    assert assign_clusters([late.pk]) == 1
+    late.refresh_from_db()
+    assert late.cluster.outlet_count == 3
+
+
+def test_same_story_pairs_score_above_different_stories_on_the_beat():
+    same = [similarity(fingerprint(a[1], a[2]), fingerprint(b[1], b[2])) for a, b in
+            ((STORY_A[0], STORY_A[1]), (STORY_A[0], STORY_A[2]), (STORY_A[1], STORY_A[2]))]
+    different = similarity(fingerprint(STORY_A[0][1], STORY_A[0][2]), fingerprint(OTHER_STORY[1], OTHER_STORY[2]))
+    assert min(same) > 0.3 > 0.2 > different
+
+
+def test_articles_the_analyser_found_irrelevant_are_left_alone():
+    first = add(*STORY_A[0], T0)
+    second = add(*STORY_A[1], T0)
+    Article.objects.filter(pk=second.pk).update(is_relevant=False)
+    assert assign_clusters([first.pk, second.pk]) == 0
