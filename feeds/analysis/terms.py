@@ -1,0 +1,41 @@
+"""Vocabulary shared by the feature modules: a phrase the automaton finds, and what it means.
+
+Relevance keywords, agency names, kind cues, role cues and date words are looked up in the same
+Aho-Corasick automaton as the gazetteer's names, so one scan of the text finds everything; each feature
+module declares its phrases here as ``Term`` objects and reads back only its own category.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# How a phrase must be written in the original text for a hit to count.
+ANY = 0  # any case: "deportation", "Deportation", "DEPORTATION"
+CAPITAL = 1  # first letter upper case: month and weekday names ("May", not the verb "may")
+UPPER = 2  # every letter upper case: acronyms ("ICE", not "ice")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One meaning of a phrase: its category (the module that reads it), a value and a weight."""
+
+    category: str
+    value: object
+    weight: float = 1.0
+    case: int = ANY
+
+
+def case_ok(term: Term, original: str) -> bool:
+    """Whether the text as written satisfies the term's case rule."""
+    if term.case == ANY:
+        return True
+    if term.case == CAPITAL:
+        return original[:1].isupper()
+    return original.isupper()
+
+
+def phrases(category: str, words: Iterable[str], value: object = None, weight: float = 1.0, case: int = ANY
+            ) -> Iterator[tuple[str, Term]]:
+    """(phrase, Term) pairs for several phrases that share one meaning."""
+    for word in words:
+        yield word, Term(category, word if value is None else value, weight, case)

@@ -1,0 +1,34 @@
+"""The automaton is built once per process and rebuilt only on reset() or when the gazetteer changed."""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from feeds.analysis import reset
+from feeds.analysis.gazetteer_index import get_index, refresh_if_changed
+
+
+def test_built_once_and_analysis_makes_no_query(analyse):
+    index = get_index()
+    assert get_index() is index
+    with CaptureQueriesContext(connection) as queries:
+        analyse("ICE raids in Chicago", "Agents arrested 20 people in Chicago, Denver and Boston.")
+    assert len(queries) == 0
+
+
+def test_reset_rebuilds(analyse):
+    before = get_index()
+    reset()
+    after = get_index()
+    assert after is not before and after.keys == before.keys
+
+
+def test_refresh_if_changed_notices_a_changed_gazetteer(analyse):
+    from jurisdictions.models import Jurisdiction
+
+    get_index()
+    assert refresh_if_changed() is False
+    chicago = Jurisdiction.objects.get(uid="geonames:4887398")
+    chicago.aliases = [*chicago.aliases, "Windy City"]
+    chicago.save()
+    assert refresh_if_changed() is True
+    assert [j.uid for j in analyse("", "Raids in the Windy City.").jurisdictions] == ["geonames:4887398"]
+    reset()  # the next test sees the rolled-back rows
