@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): timings reported as ratios to a baseline measured in the same run."""
