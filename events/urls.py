@@ -4,6 +4,7 @@ from events import views
 
 app_name = "events"
 urlpatterns = [
+    path("", views.event_index, name="list"),
     path("<int:pk>-<slug:slug>/", views.event_detail, name="detail"),
     path("<int:pk>/", views.event_detail, name="detail_short"),
 ]

@@ -3,8 +3,16 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from events.listing import event_list
 from events.models import Case, CaseParty, Event
 from jurisdictions.models import Jurisdiction
+
+
+def event_index(request: HttpRequest) -> HttpResponse:
+    """The filterable list. Invalid filters answer 400 with the form's messages, never a 500."""
+    listing = event_list(request.GET, request.GET.get("page"))
+    status = 200 if listing.page is not None else 400
+    return render(request, "events/event_list.html", {"listing": listing, "filters": listing.filterset}, status=status)
 
 
 def event_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:

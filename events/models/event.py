@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -105,6 +106,9 @@ class Event(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
+    # Weighted title/summary/sources/places, kept by events.search; GIN-indexed on PostgreSQL only
+    # (migration 0003), unused on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

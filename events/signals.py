@@ -1,0 +1,30 @@
+"""Keep each event's stored search document in step with its title, summary, sources and places."""
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from events.models import Event, EventJurisdiction, Source
+from events.search import refresh_search_documents
+
+_SEARCHED_FIELDS = {"title", "summary"}
+
+
+def _refresh(event_id: int) -> None:
+    # Immediately, inside the writer's transaction: one indexed UPDATE of one row, so a search right
+    # after the write (same transaction or not) already finds it.
+    refresh_search_documents([event_id])
+
+
+@receiver(post_save, sender=Event)
+def event_saved(sender, instance: Event, update_fields=None, raw=False, **kwargs) -> None:
+    if raw or (update_fields is not None and not _SEARCHED_FIELDS & set(update_fields)):
+        return
+    _refresh(instance.pk)
+
+
+@receiver(post_save, sender=Source)
+@receiver(post_delete, sender=Source)
+@receiver(post_save, sender=EventJurisdiction)
+@receiver(post_delete, sender=EventJurisdiction)
+def part_changed(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        _refresh(instance.event_id)
