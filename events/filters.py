@@ -54,21 +54,27 @@ class JurisdictionFilter(django_filters.Filter):
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="filter_q", max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
         help_text='Words in the title, summary, sources or places. "Quoted phrase", -exclude, OR.',
     )
     kind = django_filters.MultipleChoiceFilter(
         choices=EventKind.choices, label="Kind", widget=forms.CheckboxSelectMultiple
     )
-    agency = django_filters.ChoiceFilter(choices=Agency.choices, label="Agency", method="filter_agency")
+    agency = django_filters.ChoiceFilter(
+        choices=Agency.choices, label="Agency", method="filter_agency", empty_label="Any agency"
+    )
     jurisdiction = JurisdictionFilter(
         label="Jurisdiction", help_text="A name such as “Chicago, IL”, or an id such as “fips:17031”."
     )
     within = django_filters.BooleanFilter(
         label="Include the counties and places inside it", method="filter_noop", widget=forms.CheckboxInput
     )
-    state = django_filters.ChoiceFilter(choices=STATE_CHOICES, label="State", method="filter_state")
+    state = django_filters.ChoiceFilter(
+        choices=STATE_CHOICES, label="State", method="filter_state", empty_label="Any state"
+    )
     jurisdiction_kind = django_filters.ChoiceFilter(
-        choices=JurisdictionKind.choices, label="Jurisdiction kind", method="filter_jurisdiction_kind"
+        choices=JurisdictionKind.choices, label="Jurisdiction kind", method="filter_jurisdiction_kind",
+        empty_label="Any kind",
     )
     date_from = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="From", widget=forms.DateInput(attrs={"type": "date"})
@@ -77,11 +83,13 @@ class EventFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="lte", label="To", widget=forms.DateInput(attrs={"type": "date"})
     )
     outcome = django_filters.ChoiceFilter(
-        choices=RulingOutcome.choices, field_name="court_ruling__outcome", label="Court outcome"
+        choices=RulingOutcome.choices, field_name="court_ruling__outcome", label="Court outcome",
+        empty_label="Any outcome",
     )
     case = django_filters.ModelChoiceFilter(
         queryset=Case.objects.all(), to_field_name="slug", label="Case", widget=forms.TextInput,
         help_text="The case's short name, as in its address /cases/<name>/.",
+        error_messages={"invalid_choice": "No case has that short name; copy it from the case page's address."},
     )
     sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, label="Sort", method="filter_noop", empty_label=None)
 

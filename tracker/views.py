@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from events.charts import headline_counts, timeline, us_map
+from events.filters import filter_events
 from events.models import Event
 from feeds import heartbeat
 from jurisdictions.gazetteer import provenance as gazetteer_provenance
@@ -13,8 +15,18 @@ from jurisdictions.models import Jurisdiction
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS]
-    return render(request, "tracker/home.html", {"events": events})
+    """The dashboard: headline counts, the timeline and map of every published event, the latest
+    events and the filter form (which opens the events list)."""
+    filters = filter_events({})
+    published = filters.qs
+    context = {
+        "counts": headline_counts(published),
+        "timeline": timeline(published),
+        "map": us_map(published),
+        "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
+        "filters": filters,
+    }
+    return render(request, "tracker/home.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:
@@ -24,7 +36,15 @@ def about(request: HttpRequest) -> HttpResponse:
         "county": by_kind.get("county", 0),
         "place": by_kind.get("place", 0),
     }
-    return render(request, "tracker/about.html", {"counts": counts, "provenance": gazetteer_provenance()})
+    # Read at request time: the page credits the plotly.js build this site actually serves.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        plotly_version = version("plotly")
+    except PackageNotFoundError:
+        plotly_version = ""
+    context = {"counts": counts, "provenance": gazetteer_provenance(), "plotly_version": plotly_version}
+    return render(request, "tracker/about.html", context)
 
 
 @never_cache

@@ -1,10 +1,16 @@
 /* Draws every server-built Plotly figure on the page: no figure logic lives here.
  * Each .chart__plot names (data-figure) the id of a <script type="application/json"> holding
  * {data, layout, links?}. Map data comes from this site (config.topojsonURL), never a CDN.
- * Points and bars may carry a URL in customdata (or in links[curve][point]); clicking opens it. */
+ * Points and bars may carry a URL in customdata (or in links[curve][point]); clicking opens it,
+ * in the window named by <html data-link-target> if any (embeds open links in the top window). */
 (function () {
   "use strict";
   var TOPOJSON_URL = document.documentElement.getAttribute("data-topojson-url") || "/static/vendor/topojson/";
+  var LINK_TARGET = document.documentElement.getAttribute("data-link-target");
+
+  function open(url) {
+    if (LINK_TARGET) { window.open(url, LINK_TARGET); } else { window.location.assign(url); }
+  }
 
   function figureFor(el) {
     var script = document.getElementById(el.getAttribute("data-figure"));
@@ -22,6 +28,7 @@
       responsive: true,
       displaylogo: false,
       topojsonURL: TOPOJSON_URL,
+      scrollZoom: false,  // scrolling the page over a map must scroll the page
       modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]
     };
     return window.Plotly.react(el, figure.data, figure.layout || {}, config).then(function () {
@@ -29,7 +36,7 @@
         el.setAttribute("data-click-bound", "1");
         el.on("plotly_click", function (event) {
           var url = event && event.points && event.points.length ? urlOf(event.points[0]) : null;
-          if (url) { window.location.assign(url); }
+          if (url) { open(url); }
         });
       }
     });

@@ -41,3 +41,14 @@ def test_home_query_count_does_not_grow_with_events(client):
     for _ in range(190):
         make_event(status="published", sources=2, jurisdictions=places)
     assert count_queries(client, "/") == small
+
+
+def test_home_draws_charts_of_published_events_only(client):
+    place = make_jurisdiction(name="Springfield")
+    make_event(title="Published thing", status="published", sources=1, jurisdictions=[place])
+    make_event(title="Secret draft", status="draft", sources=1, jurisdictions=[place])
+    html = client.get("/").content.decode()
+    assert 'class="chart__plot" id="timeline"' in html
+    assert 'class="chart__plot" id="map"' in html
+    assert "Published events per month, by kind: 1 event on the chart." in html
+    assert '<dt>Published events</dt><dd><a href="/events/">1</a></dd>' in html

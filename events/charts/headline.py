@@ -1,0 +1,41 @@
+"""The headline numbers: published events by kind, jurisdictions involved, open cases."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from events.charts.base import event_ids
+from events.choices import CaseStatus, EventKind
+from events.models import Case, Event, EventJurisdiction
+
+OPEN_CASE_STATUSES = (CaseStatus.OPEN, CaseStatus.ON_APPEAL)
+
+
+@dataclass
+class HeadlineCounts:
+    total: int
+    by_kind: list[tuple[str, str, int]]  # (kind, label, count) for every kind, zeros included
+    jurisdictions: int
+    open_cases: int
+
+
+def headline_counts(events: QuerySet) -> HeadlineCounts:
+    """Three queries whatever the number of events."""
+    ids = event_ids(events)
+    per_kind = dict(events.order_by().values_list("kind").annotate(n=Count("pk")))
+    jurisdictions = EventJurisdiction.objects.filter(event__in=ids).aggregate(
+        n=Count("jurisdiction", distinct=True)
+    )["n"]
+    # A case counts once it is public through these events: a ruling in it or the action behind it.
+    open_cases = (
+        Case.objects.filter(status__in=OPEN_CASE_STATUSES)
+        .filter(Exists(Event.objects.filter(pk__in=ids, case=OuterRef("pk"))) | Q(originating_event__in=ids))
+        .count()
+    )
+    return HeadlineCounts(
+        total=sum(per_kind.values()),
+        by_kind=[(kind.value, kind.label, per_kind.get(kind.value, 0)) for kind in EventKind],
+        jurisdictions=jurisdictions,
+        open_cases=open_cases,
+    )
