@@ -12,6 +12,13 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def cpu_timed(fn: Callable[[], object]) -> float:
+    """CPU seconds this process spent in ``fn``: for pure computation, unaffected by other processes."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

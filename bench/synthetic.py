@@ -67,3 +67,23 @@ def rss_feed(entries: int, *, seed: int, names: list[str], url_prefix: str) -> b
         "<title>SYNTHETIC benchmark feed</title><link>https://bench.invalid/</link>"
         "<description>Generated for benchmarks; not news.</description>" + "".join(items) + "</channel></rss>"
     ).encode("utf-8")
+
+
+def clear_synthetic() -> None:
+    """Remove what earlier benchmark runs stored (their feeds are named SYNTHETIC), so a run starts from
+    the same database whatever ran before: left in place, every run's articles fall in the same time
+    window and each later run clusters against all of them (the ingestion figure grew from run to run)."""
+    from feeds.models import Article, Feed, StoryCluster
+
+    feeds = Feed.objects.filter(name__startswith="SYNTHETIC")
+    Article.objects.filter(feed__in=feeds).delete()
+    Article.objects.filter(is_synthetic=True).delete()
+    StoryCluster.objects.filter(articles__isnull=True).delete()
+    feeds.delete()
+
+
+def mark_synthetic(feed) -> None:
+    """Articles a benchmark fetched are synthetic: marked so, like every other benchmark row."""
+    from feeds.models import Article
+
+    Article.objects.filter(feed=feed).update(is_synthetic=True)

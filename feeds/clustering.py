@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf, Substr
 
+from feeds.bulk import update_rows
 from feeds.models import Article, StoryCluster
 
 WINDOW = datetime.timedelta(hours=72)
@@ -21,7 +23,12 @@ WINDOW = datetime.timedelta(hours=72)
 # pairs score 0.3-0.7 and different stories on the same topic stay below 0.2.
 THRESHOLD = 0.3
 LEAD_WORDS = 80
+# How much of an article's HTML is read to find its lead: 80 words of prose with ordinary markup fit easily.
+LEAD_CHARS = 4000
 
+# An article's time: when it was published, else when it arrived.
+WHEN = Coalesce("published", "fetched")
+_FIELDS = ("id", "title", "published", "fetched", "cluster_id", "normalized_url", "feed_id")
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Words every story on this beat shares; they say nothing about which story it is.
@@ -35,10 +42,34 @@ _STOPWORDS = frozenset(
 
 def fingerprint(title: str, text: str) -> frozenset[str]:
     """The distinctive words of the title and the lead."""
-    # A crude tag strip is enough for a word set, and far cheaper than an HTML parser per article.
-    lead = " ".join(_TAG.sub(" ", text).split()[:LEAD_WORDS])
-    words = _WORD.findall(f"{title} {title} {lead}".lower())
+    words = _WORD.findall(f"{title} {' '.join(_lead_words(text))}".lower())
     return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+def _lead_words(html: str) -> list[str]:
+    """The first LEAD_WORDS words of an HTML fragment. A crude tag strip is enough for a word set, and far
+    cheaper than an HTML parser per article; of a long text only the start is stripped when it holds them."""
+    if len(html) > LEAD_CHARS:
+        words = _head_words(html)
+        if words is not None:
+            return words
+    return _TAG.sub(" ", html).split()[:LEAD_WORDS]
+
+
+def _head_words(html: str) -> list[str] | None:
+    """The lead read from the first LEAD_CHARS characters alone (the same words as from the whole text, see
+    _whole_tags), or None when they do not hold it."""
+    words = _TAG.sub(" ", _whole_tags(html[:LEAD_CHARS])).split()
+    # With one word more, the last word kept is followed by a blank, so the cut did not shorten it.
+    return words[:LEAD_WORDS] if len(words) > LEAD_WORDS else None
+
+
+def _whole_tags(head: str) -> str:
+    """The start of a text cut before any "<" that its ">" did not follow within ``head``. A tag the cut
+    went through is then not read as words, and every tag left ends where it ends in the whole text."""
+    closing = head.rfind(">")
+    opening = head.find("<", closing + 1)
+    return head[:opening] if opening >= 0 else head
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -49,60 +80,83 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def outlet_of(article: Article) -> str:
     """Outlets are told apart by host name (www. ignored), since one feed may carry several outlets."""
-    host = urlsplit(article.normalized_url).hostname or ""
-    return host.removeprefix("www.") or f"feed:{article.feed_id}"
+    return _outlet(article.normalized_url, article.feed_id)
+
+
+def _outlet(normalized_url: str, feed_id: int | None) -> str:
+    host = urlsplit(normalized_url).hostname or ""
+    return host.removeprefix("www.") or f"feed:{feed_id}"
 
 
 def _when(article: Article) -> datetime.datetime:
     return article.published or article.fetched
 
 
+def _with_leads(queryset) -> list[Article]:
+    """The articles with what clustering reads: times, outlet, title and the start of the text as ``lead``
+    (the whole body would be read, and held in memory, for its first LEAD_WORDS words): LEAD_CHARS + 1
+    characters, so that _lead_words knows a cut text when it sees one. The few whose start is too full of
+    markup to hold the lead are read again whole."""
+    html = Coalesce(NullIf(F("body_html"), Value("")), F("summary_html"))
+    articles = list(queryset.only(*_FIELDS).annotate(lead=Substr(html, 1, LEAD_CHARS + 1)))
+    # A lead of LEAD_CHARS + 1 characters may have been cut (or the text is exactly that long).
+    short = [a for a in articles if len(a.lead) > LEAD_CHARS and _head_words(a.lead) is None]
+    if short:
+        whole = dict(Article.objects.filter(pk__in=[a.pk for a in short]).annotate(html=html).values_list("pk", "html"))
+        for article in short:
+            article.lead = whole.get(article.pk, article.lead)
+    return articles
+
+
 def assign_clusters(article_ids: Iterable[int]) -> int:
     """Put each given article in the cluster of the most similar article near it in time, creating
     a cluster when two unclustered articles match. Returns how many of the given articles are now
-    in a cluster."""
+    in a cluster. A constant number of queries, whatever the number of articles and clusters."""
     # Only stories the analyser found relevant reach an editor; clustering the rest would cost time and
     # memory on every fetch for nothing.
     new = list(
         Article.objects.filter(pk__in=list(article_ids), cluster__isnull=True, is_relevant=True)
-        .only(*_FIELDS)
+        .only("id", "published", "fetched")
         .order_by("published", "pk")
     )
     if not new:
         return 0
     times = [_when(a) for a in new]
     window = (min(times) - WINDOW, max(times) + WINDOW)
-    nearby = list(
-        Article.objects.filter(is_relevant=True)
-        .filter(Q(published__range=window) | Q(published__isnull=True, fetched__range=window))
-        .only(*_FIELDS)
-    )
-    by_id = {a.pk: a for a in nearby}
-    for article in new:
-        by_id.setdefault(article.pk, article)
-    prints = {pk: fingerprint(a.title, a.body_html or a.summary_html) for pk, a in by_id.items()}
+    # The new articles are among these: the window is made from their times.
+    by_id = {
+        a.pk: a
+        for a in _with_leads(Article.objects.alias(when=WHEN).filter(is_relevant=True, when__range=window))
+    }
+    new = [a for a in new if a.pk in by_id]  # unless another worker changed them in between
+    prints = {pk: fingerprint(a.title, a.lead) for pk, a in by_id.items()}
     index = _RareWordIndex(prints)
-    touched: set[int] = set()
-    with transaction.atomic():
-        for article in new:
-            article = by_id[article.pk]
-            if article.cluster_id is not None:
-                continue  # pulled into a cluster earlier in this run, as another article's best match
-            best = _best_match(article, by_id, prints, index)
-            if best is None:
-                continue
-            if best.cluster_id is None:
-                cluster = StoryCluster.objects.create(title=best.title, first_reported=_when(best))
-                best.cluster_id = cluster.pk
-                Article.objects.filter(pk=best.pk).update(cluster=cluster)
-            article.cluster_id = best.cluster_id
-            Article.objects.filter(pk=article.pk).update(cluster_id=best.cluster_id)
-            touched.add(best.cluster_id)
-        refresh_cluster_stats(touched)
+    # Decided in memory first, written after in a few statements: new clusters get their ids when inserted,
+    # so until then an article points at its cluster by a negative number (-1 for the first new one).
+    created: list[StoryCluster] = []
+    changed: dict[int, Article] = {}
+    for article in new:
+        article = by_id[article.pk]
+        if article.cluster_id is not None:
+            continue  # pulled into a cluster earlier in this run, as another article's best match
+        best = _best_match(article, by_id, prints, index)
+        if best is None:
+            continue
+        if best.cluster_id is None:
+            created.append(StoryCluster(title=best.title[:500], first_reported=_when(best)))
+            best.cluster_id = -len(created)
+            changed[best.pk] = best
+        article.cluster_id = best.cluster_id
+        changed[article.pk] = article
+    if changed:
+        with transaction.atomic():
+            StoryCluster.objects.bulk_create(created)
+            for article in changed.values():
+                if article.cluster_id < 0:
+                    article.cluster_id = created[-article.cluster_id - 1].pk
+            update_rows(list(changed.values()), ["cluster"])
+            refresh_cluster_stats({a.cluster_id for a in changed.values()})
     return sum(1 for a in new if by_id[a.pk].cluster_id is not None)
-
-
-_FIELDS = ("id", "title", "summary_html", "body_html", "published", "fetched", "cluster_id", "normalized_url", "feed_id")
 
 
 class _RareWordIndex:
@@ -139,11 +193,24 @@ def _best_match(article: Article, by_id: dict, prints: dict, index: _RareWordInd
 
 
 def refresh_cluster_stats(cluster_ids: Iterable[int]) -> None:
-    """Outlet count and first report are derived from the members, never counted incrementally."""
-    for cluster in StoryCluster.objects.filter(pk__in=list(cluster_ids)):
-        members = list(cluster.articles.only("title", "published", "fetched", "normalized_url", "feed_id"))
-        first = min(members, key=_when)
-        cluster.first_reported = _when(first)
-        cluster.title = first.title[:500]
-        cluster.outlet_count = len({outlet_of(m) for m in members})
-        cluster.save(update_fields=["first_reported", "title", "outlet_count"])
+    """Outlet count and first report are derived from the members, never counted incrementally (one
+    SELECT of the members and one UPDATE per 500 clusters)."""
+    ids = list(cluster_ids)
+    if not ids:
+        return
+    members: dict[int, list[tuple]] = {}
+    # In the articles' default order, so that a tie on the first report is broken as it always was.
+    for row in Article.objects.filter(cluster_id__in=ids).values_list(
+        "cluster_id", "published", "fetched", "title", "normalized_url", "feed_id"
+    ):
+        members.setdefault(row[0], []).append(row)
+    clusters = []
+    for cluster_id, rows in members.items():
+        first = min(rows, key=lambda row: row[1] or row[2])
+        clusters.append(StoryCluster(
+            pk=cluster_id,
+            first_reported=first[1] or first[2],
+            title=first[3][:500],
+            outlet_count=len({_outlet(row[4], row[5]) for row in rows}),
+        ))
+    update_rows(clusters, ["first_reported", "title", "outlet_count"])

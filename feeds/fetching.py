@@ -130,6 +130,7 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
         attempt.notes.append(f"The feed is not well-formed ({parsed.warning}); it was read leniently.")
     if result.skipped:
         attempt.notes.append(f"{result.skipped} entries had no link, id, title or text and were skipped.")
+    attempt.notes.extend(result.notes)
     attempt.notes.extend(ingest.after_ingest(result.new_ids))
 
 

@@ -9,6 +9,10 @@ Storing is bulk and race-safe: known links and GUIDs are looked up in a few quer
 ``INSERT … ON CONFLICT DO NOTHING`` (``bulk_create(ignore_conflicts=True)``), and the rows this call
 inserted are read back by their ingest stamp (feed + ``fetched`` time), so "new" counts only what this call
 created even when another worker stores the same link at the same moment.
+
+New articles are analysed before they are inserted, so each row is written once with its verdict, and
+their matched jurisdictions follow in one INSERT per 500; story clustering runs after (``after_ingest``),
+since it compares them with the articles already stored.
 """
 from __future__ import annotations
 
@@ -44,6 +48,8 @@ class IngestResult:
     # Entries with nothing to identify them by (no link, id, title or text).
     skipped: int = 0
     new_ids: list[int] = field(default_factory=list)
+    # Steps that failed without losing the articles (the analyser), in words for the FetchRun.
+    notes: list[str] = field(default_factory=list)
 
 
 def _chunks(items: Sequence, size: int = BATCH):
@@ -89,8 +95,9 @@ def _existing(queryset, field_name: str, values: list[str]) -> set[str]:
 def ingest_entries(
     feed: Feed | None, entries: Iterable[ParsedEntry], *, fetched_at=None, publisher: str = ""
 ) -> IngestResult:
-    """Store the entries of one fetch of ``feed`` (None for imported files) as Articles. Idempotent:
-    storing the same entries again creates nothing and counts them as duplicates."""
+    """Store the entries of one fetch of ``feed`` (None for imported files) as analysed Articles with their
+    matched jurisdictions. Idempotent: storing the same entries again creates nothing and counts them as
+    duplicates."""
     result = IngestResult()
     stamp = fetched_at or timezone.now()
     candidates: dict[str, Article] = {}
@@ -139,16 +146,51 @@ def ingest_entries(
     if not to_insert:
         return result
 
+    analyses = _analyse(to_insert, result.notes)
     with transaction.atomic():
         Article.objects.bulk_create(to_insert, batch_size=BATCH, ignore_conflicts=True)
         # The rows this call created carry its stamp; a row another worker won the race for does not.
+        inserted: list[tuple[int, str]] = []
         for chunk in _chunks([a.normalized_url for a in to_insert]):
-            result.new_ids.extend(
-                Article.objects.filter(feed=feed, fetched=stamp, normalized_url__in=chunk).values_list("pk", flat=True)
+            inserted.extend(
+                Article.objects.filter(feed=feed, fetched=stamp, normalized_url__in=chunk)
+                .values_list("pk", "normalized_url")
             )
+        if analyses:
+            from feeds.analysis.store import insert_new_matches
+
+            insert_new_matches([(pk, analyses[url]) for pk, url in inserted])
+    result.new_ids = [pk for pk, _url in inserted]
     result.new = len(result.new_ids)
     result.duplicate += len(to_insert) - result.new
     return result
+
+
+def _analyse(articles: list[Article], notes: list[str]) -> dict:
+    """Analyse articles about to be inserted and put the verdict on them, so each row is written once, with
+    its verdict (an UPDATE of every new row afterwards cost more than the analysis itself: it rewrites the
+    row and every index on it). Returns the analyses by normalised URL, for the matches. A failing analyser
+    never loses the articles: they are stored unanalysed (``analyzed_at`` empty), with a note for the run."""
+    from feeds import analysis
+    from feeds.analysis.store import set_verdict
+
+    try:
+        analysis.refresh_if_changed()  # one query: a reloaded gazetteer must not leave the index with stale ids
+        found = {a.normalized_url: analysis.analyze(a.title, plain_text_of(a), a.published) for a in articles}
+    except Exception as exc:
+        if is_time_limit(exc):
+            raise
+        logger.exception("Analysis of %d new articles failed", len(articles))
+        notes.append(_failure_note("Analysis", exc))
+        return {}
+    now = timezone.now()
+    for article in articles:
+        set_verdict(article, found[article.normalized_url], now)
+    return found
+
+
+def _failure_note(label: str, exc: Exception) -> str:
+    return f"{label} of the new articles failed: {type(exc).__name__}: {exc}"[:500]
 
 
 # --- After storing: analysis and story clusters ------------------------------------------------------------
@@ -158,41 +200,23 @@ def plain_text_of(article: Article) -> str:
     return html_to_text(article.body_html or article.summary_html)
 
 
-def analyze_new_articles(article_ids: Iterable[int]) -> int:
-    """Run the analyser on the given articles and store what it finds, in batches. Returns how many
-    were analysed."""
-    from feeds.analysis import analyze
-    from feeds.analysis.gazetteer_index import refresh_if_changed
-    from feeds.analysis.store import save_analyses
-
-    refresh_if_changed()  # one query: a reloaded gazetteer must not leave the index with stale ids
-    count = 0
-    ids = sorted(article_ids)
-    for chunk in _chunks(ids, 200):
-        articles = list(Article.objects.filter(pk__in=chunk).order_by("pk"))
-        save_analyses([(a, analyze(a.title, plain_text_of(a), a.published)) for a in articles])
-        count += len(articles)
-    return count
-
-
 def assign_clusters(article_ids: Sequence[int]) -> None:
     clustering.assign_clusters(article_ids)
 
 
 def after_ingest(article_ids: Sequence[int]) -> list[str]:
-    """Analyse and cluster new articles. A failure here never loses the stored articles: it is logged and
-    returned as a note for the FetchRun, and the articles stay unanalysed (``analyzed_at`` empty)."""
+    """Cluster new articles (they were analysed as they were stored). A failure here never loses the stored
+    articles: it is logged and returned as a note for the FetchRun."""
     notes: list[str] = []
     if not article_ids:
         return notes
-    for label, step in (("Analysis", analyze_new_articles), ("Clustering", assign_clusters)):
-        try:
-            step(article_ids)
-        except Exception as exc:
-            if is_time_limit(exc):
-                raise
-            logger.exception("%s of %d new articles failed", label, len(article_ids))
-            notes.append(f"{label} of the new articles failed: {type(exc).__name__}: {exc}"[:500])
+    try:
+        assign_clusters(article_ids)
+    except Exception as exc:
+        if is_time_limit(exc):
+            raise
+        logger.exception("Clustering of %d new articles failed", len(article_ids))
+        notes.append(_failure_note("Clustering", exc))
     return notes
 
 

@@ -96,11 +96,14 @@ def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> Par
     # feedparser's own sanitiser is off: every fragment goes through nh3's stricter allowlist anyway
     # (feeds/sanitize.py), and sanitising twice would double the cost of parsing. The document's address
     # is not given to feedparser either (joining it to every element costs a third of a parse): links are
-    # resolved against it here, and links inside HTML by nh3. xml:base in the document still applies.
+    # resolved against it here, and links inside HTML by nh3. feedparser's own pass over every HTML
+    # fragment to resolve relative links (a fifth of a parse) then only matters where the document sets
+    # xml:base, which it applies; without one, nh3 resolves the same links against the same address.
     parsed = feedparser.parse(
         io.BytesIO(data),
         response_headers={"content-type": "application/xml; charset=utf-8"},
         sanitize_html=False,
+        resolve_relative_uris=b"xml:base" in data,
     )
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []

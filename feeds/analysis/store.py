@@ -1,9 +1,9 @@
 """Writing Analyses onto their Articles: the verdict fields and the matched jurisdictions with evidence.
 
-A constant number of queries per batch whatever the number of articles or matches (a bulk UPDATE, one
-SELECT and one DELETE of matches no longer found, one INSERT ... ON CONFLICT for the rest), in one
-transaction; running it twice with the same analyses leaves the same rows (match ids stay stable, so
-nothing pointing at a match is disturbed).
+A constant number of queries per batch whatever the number of articles or matches (one UPDATE of the
+verdicts, see feeds/bulk.py; one SELECT and one DELETE of matches no longer found; one INSERT ... ON
+CONFLICT for the rest), in one transaction; running it twice with the same analyses leaves the same rows
+(match ids stay stable, so nothing pointing at a match is disturbed).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from feeds.analysis.results import Analysis
+from feeds.bulk import update_rows
 from feeds.models import Article, ArticleJurisdiction
 
 VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "event_date", "analyzed_at")
@@ -31,25 +32,12 @@ def save_analyses(pairs: Sequence[tuple[Article, Analysis]]) -> None:
     now = timezone.now()
     rows: list[ArticleJurisdiction] = []
     for article, analysis in pairs:
-        article.is_relevant = analysis.relevant
-        article.relevance_score = max(0.0, min(1.0, float(analysis.score)))
-        article.suggested_kinds = list(analysis.kinds)
-        article.suggested_agencies = list(analysis.agencies)
-        article.event_date = analysis.event_date
-        article.analyzed_at = now
-        rows.extend(
-            ArticleJurisdiction(
-                article_id=article.pk,
-                jurisdiction_id=match.jurisdiction_id,
-                role=match.role,
-                evidence=[mention.as_dict() for mention in match.evidence],
-            )
-            for match in analysis.jurisdictions
-        )
+        set_verdict(article, analysis, now)
+        rows.extend(match_rows(article.pk, analysis))
     articles = [article for article, _ in pairs]
     found = {(row.article_id, row.jurisdiction_id) for row in rows}
     with transaction.atomic():
-        Article.objects.bulk_update(articles, VERDICT_FIELDS, batch_size=BATCH)
+        update_rows(articles, VERDICT_FIELDS, batch_size=BATCH)
         existing = ArticleJurisdiction.objects.filter(article_id__in=[a.pk for a in articles]).values_list(
             "pk", "article_id", "jurisdiction_id"
         )
@@ -64,3 +52,34 @@ def save_analyses(pairs: Sequence[tuple[Article, Analysis]]) -> None:
                 unique_fields=["article", "jurisdiction"],
                 update_fields=["role", "evidence"],
             )
+
+
+def set_verdict(article: Article, analysis: Analysis, now) -> None:
+    """Put the verdict fields on an instance (not saved): before a new article is inserted, so that it is
+    written once with its verdict instead of inserted, then updated."""
+    article.is_relevant = analysis.relevant
+    article.relevance_score = max(0.0, min(1.0, float(analysis.score)))
+    article.suggested_kinds = list(analysis.kinds)
+    article.suggested_agencies = list(analysis.agencies)
+    article.event_date = analysis.event_date
+    article.analyzed_at = now
+
+
+def match_rows(article_id: int, analysis: Analysis) -> list[ArticleJurisdiction]:
+    return [
+        ArticleJurisdiction(
+            article_id=article_id,
+            jurisdiction_id=match.jurisdiction_id,
+            role=match.role,
+            evidence=[mention.as_dict() for mention in match.evidence],
+        )
+        for match in analysis.jurisdictions
+    ]
+
+
+def insert_new_matches(pairs: Sequence[tuple[int, Analysis]]) -> None:
+    """The matches of articles inserted just now with their verdict (``set_verdict``): they have none yet,
+    so one INSERT per 500 matches is all it takes."""
+    rows = [row for article_id, analysis in pairs for row in match_rows(article_id, analysis)]
+    if rows:
+        ArticleJurisdiction.objects.bulk_create(rows, batch_size=BATCH)

@@ -77,3 +77,45 @@ def test_articles_the_analyser_found_irrelevant_are_left_alone():
     second = add(*STORY_A[1], T0)
     Article.objects.filter(pk=second.pk).update(is_relevant=False)
     assert assign_clusters([first.pk, second.pk]) == 0
+
+
+def test_a_long_text_gives_the_lead_it_would_give_if_stripped_whole():
+    from feeds.clustering import LEAD_CHARS, LEAD_WORDS, _TAG, _lead_words
+
+    def whole(html):
+        return _TAG.sub(" ", html).split()[:LEAD_WORDS]
+
+    words = " ".join(f"word{i}" for i in range(800))
+    heavy = "".join(f'<a href="https://ex.example/{"x" * 60}/{i}">w{i}</a> ' for i in range(200))
+    cases = [
+        f"<p>{words}</p>",  # plain prose: the start holds the lead
+        heavy,  # markup-heavy: the start holds fewer than LEAD_WORDS words, the whole text is read
+        "x" * (LEAD_CHARS - 3) + '<a href="cut here">after</a> ' + words,  # the cut falls inside a tag
+        "<p>" + "y" * (LEAD_CHARS + 50) + " " + words,  # the cut falls inside a word
+        " ".join(["ab"] * (LEAD_WORDS - 1)) + " " + "z" * LEAD_CHARS + " tail words here",
+    ]
+    for html in cases:
+        assert len(html) > LEAD_CHARS
+        assert _lead_words(html) == whole(html)
+
+
+def test_clustering_runs_a_constant_number_of_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def story_pairs(n, offset):
+        ids = []
+        for i in range(n):
+            for host in ("https://one.example", "https://two.example"):
+                title = f"Sheriff ends jail contract with ICE in operation case{offset + i}"
+                text = f"The sheriff ended the contract on Tuesday in operation case{offset + i} and dossier{offset + i}."
+                ids.append(add(f"{host}/{offset + i}", title, text, T0).pk)
+        return ids
+
+    few, many = story_pairs(2, 100), story_pairs(20, 200)
+    with CaptureQueriesContext(connection) as q_few:
+        assert assign_clusters(few) == 4
+    with CaptureQueriesContext(connection) as q_many:
+        assert assign_clusters(many) == 40
+    assert len(q_few) == len(q_many)
+    assert set(Article.objects.values_list("cluster__outlet_count", flat=True)) == {2}
