@@ -236,3 +236,53 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker} at {self.last_seen:%Y-%m-%d %H:%M:%S}"
+
+
+class ArticleAction(models.Model):
+    """One review decision on an article: who did what, when, and why. The review queue's audit trail;
+    rows are only ever added, so an article's whole history stays readable after it is reopened."""
+
+    class Action(models.TextChoices):
+        PROMOTE = "promote", "Created an event"
+        ATTACH = "attach", "Attached to an event"
+        DISMISS = "dismiss", "Dismissed"
+        DUPLICATE = "duplicate", "Marked as a duplicate"
+        REOPEN = "reopen", "Reopened"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="review_actions", help_text="The article acted on."
+    )
+    action = models.CharField(max_length=10, choices=Action.choices, help_text="What the editor did.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who did it (empty if the account was deleted since).",
+    )
+    created = models.DateTimeField(default=timezone.now, help_text="When it was done.")
+    from_status = models.CharField(max_length=10, choices=ReviewStatus.choices, help_text="Status before.")
+    to_status = models.CharField(max_length=10, choices=ReviewStatus.choices, help_text="Status after.")
+    note = models.TextField(blank=True, help_text="The reason given, or what the article was linked to.")
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The event created or attached to, for those actions.",
+    )
+    duplicate_of = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The original, for a duplicate.",
+    )
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=[
+                "promote", "attach", "dismiss", "duplicate", "reopen",
+            ]), name="article_action_valid"),
+            # A dismissal always says why: "an article is never lost" needs the reason to find it again.
+            models.CheckConstraint(condition=~Q(action="dismiss") | ~Q(note=""), name="article_action_dismiss_reason"),
+        ]
+        indexes = [
+            # An article's history, newest first, on its review page.
+            models.Index(fields=["article", "-created"], name="article_action_article_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.article_id} at {self.created:%Y-%m-%d %H:%M}"

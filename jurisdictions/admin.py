@@ -1,6 +1,7 @@
 """Admin for the gazetteer, policies and official lists."""
 from django.contrib import admin
 
+from jurisdictions.list_admin import ListImportAdminMixin
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
 
 
@@ -49,7 +50,7 @@ class ListSnapshotInline(admin.TabularInline):
 
 
 @admin.register(OfficialList)
-class OfficialListAdmin(admin.ModelAdmin):
+class OfficialListAdmin(ListImportAdminMixin, admin.ModelAdmin):
     list_display = ("name", "publisher", "scope", "withdrawn")
     list_filter = ("scope",)
     search_fields = ("name", "publisher", "authority")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from jurisdictions.choices import (
     STATE_LEVEL_KINDS,
@@ -160,6 +161,8 @@ class Policy(models.Model):
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["jurisdiction", "adopted", "title"]
@@ -199,6 +202,8 @@ class OfficialList(models.Model):
     description = models.TextField(blank=True, help_text="What being on the list means.")
     url = models.URLField(max_length=1000, blank=True, help_text="Where the list is published.")
     withdrawn = models.DateField(null=True, blank=True, help_text="Date the publisher withdrew the list, if it did.")
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -221,6 +226,8 @@ class ListSnapshot(models.Model):
     source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source document.")
     notes = models.TextField(blank=True, help_text="Anything an editor should know about this version.")
     created = models.DateTimeField(auto_now_add=True)
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["official_list", "-published"]
@@ -262,6 +269,8 @@ class Listing(models.Model):
         Jurisdiction, on_delete=models.PROTECT, related_name="listings", help_text="The jurisdiction named."
     )
     name_as_listed = models.CharField(max_length=200, blank=True, help_text="The name exactly as the list printed it.")
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["snapshot", "jurisdiction__state", "jurisdiction__name"]

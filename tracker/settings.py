@@ -5,6 +5,7 @@ Everything that differs between machines comes from environment variables, read 
 """
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "csp",
+    # Every change to events, cases, policies and lists is kept, with who made it.
+    "simple_history",
+    # Login rate limiting.
+    "axes",
     "tracker",
     "jurisdictions",
     "feeds",
@@ -59,9 +64,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user on every history row written during the request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -111,6 +120,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses the attempt while username + address is locked out (needs the request, which
+    # the login views pass; tests sign in with Client.force_login).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Login rate limiting (django-axes) ---------------------------------------------------------------
+# After LOGIN_FAILURE_LIMIT failed attempts for one username from one address, that pair is locked
+# out for LOGIN_LOCKOUT_MINUTES (each further failure restarts the wait). Keyed on the pair, so someone
+# guessing an editor's password does not lock the editor out everywhere else; a success clears the count.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Failed attempts and sign-ins are listed in the admin ("Axes"); deleting an attempt lifts its lock.
+
+# --- History (django-simple-history) ----------------------------------------------------------------
+# History pages need the history model's own view permission (editors have it); reverting needs its
+# change permission (admins only).
+SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
 # --- Internationalisation ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -2,6 +2,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from events import atom as event_feeds
 from events import views as event_views
 from tracker import views
 
@@ -11,8 +12,11 @@ urlpatterns = [
     path("healthz/", views.health, name="health"),
     path("events/", include("events.urls")),
     path("cases/", include("events.case_urls")),
+    path("embed/", include("events.embed_urls")),
     path("jurisdictions/", include("jurisdictions.urls")),
+    path("jurisdictions/<str:state>/<slug:slug>/feed/", event_feeds.jurisdiction_feed, name="jurisdiction_feed"),
     # The page shows the jurisdiction's events, so the events app renders it.
     path("jurisdictions/<str:state>/<slug:slug>/", event_views.jurisdiction_detail, name="jurisdiction"),
+    path("staff/review/", include("feeds.review.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from events.choices import CaseStatus, EventKind, PartyRole
 
@@ -27,6 +28,9 @@ class Case(models.Model):
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-filed", "caption"]
@@ -62,6 +66,9 @@ class CaseParty(models.Model):
     federal_party = models.CharField(
         max_length=200, blank=True, help_text="Named federal party, e.g. 'U.S. Department of Justice'."
     )
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["case", "role", "id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from events.choices import ActionType, Agency, EventKind, PolicyChangeType, RulingOutcome, RulingType
 from events.models.event import Event
@@ -40,6 +41,9 @@ class FederalAction(EventDetail):
         max_length=300, blank=True, help_text="What the amount covers, e.g. 'grants in fiscal year 2016'."
     )
 
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-event__date"]
         constraints = [
@@ -65,6 +69,9 @@ class CourtRuling(EventDetail):
     ruling_type = models.CharField(max_length=24, choices=RulingType.choices, help_text="What sort of decision.")
     outcome = models.CharField(max_length=18, choices=RulingOutcome.choices, help_text="Who it favoured.")
     judges = models.CharField(max_length=300, blank=True, help_text="Judge or panel, as the sources name them.")
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-event__date"]
@@ -93,6 +100,9 @@ class EnforcementOperation(EventDetail):
         max_length=300, blank=True, help_text="Who reported the count and how, e.g. 'more than 12, per ICE'."
     )
 
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-event__date"]
         constraints = [
@@ -112,6 +122,9 @@ class PolicyChange(EventDetail):
         "jurisdictions.Policy", on_delete=models.PROTECT, related_name="changes", help_text="The policy concerned."
     )
     change = models.CharField(max_length=12, choices=PolicyChangeType.choices, help_text="What happened to it.")
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-event__date"]

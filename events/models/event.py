@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from events.choices import DatePrecision, EventKind, EventStatus, InvolvementRole
 from jurisdictions.models import Jurisdiction
@@ -46,7 +47,8 @@ class EventQuerySet(models.QuerySet):
 
     def with_list_data(self) -> EventQuerySet:
         """Everything a list row shows, in a fixed number of queries whatever the number of rows."""
-        return self.select_related("case").prefetch_related(
+        # The stored search document is large and only the database reads it.
+        return self.defer("search_document").select_related("case").prefetch_related(
             Prefetch(
                 "involvements",
                 # Subjects before places only mentioned ("subject" sorts after "mentioned").
@@ -109,6 +111,8 @@ class Event(models.Model):
     # Weighted title/summary/sources/places, kept by events.search; GIN-indexed on PostgreSQL only
     # (migration 0003), unused on SQLite.
     search_document = SearchVectorField(null=True, editable=False)
+    # Every change is kept: who, when, what (django-simple-history). The search document is derived data.
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     objects = EventQuerySet.as_manager()
 
@@ -207,6 +211,9 @@ class EventJurisdiction(models.Model):
         max_length=10, choices=InvolvementRole.choices, default=InvolvementRole.SUBJECT,
         help_text="Subject: targeted, party, place of the operation or whose policy changed. Mentioned: named only.",
     )
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "-role", "jurisdiction__name"]

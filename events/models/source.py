@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from events.models.event import Event
 
@@ -25,6 +26,9 @@ class Source(models.Model):
         help_text="The ingested article this citation came from, if any.",
     )
     created = models.DateTimeField(auto_now_add=True)
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "published", "id"]
@@ -59,6 +63,9 @@ class Correction(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="Editor who made it.",
     )
+
+    # Every change is kept: who, when, what (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "created"]
