@@ -18,7 +18,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from events.choices import EventStatus
 from events.corrections import (
@@ -43,23 +42,11 @@ from events.models import (
     Source,
 )
 from events.services import publish_event, retract_event
+from tracker.history_admin import HistoryAdmin
 
 CORRECTION_NOTE = "correction_note"
 # Set by publish/retract only; a form save or a revert from history keeps the stored values.
 WORKFLOW_FIELDS = ("status", "published_at", "retracted_at", "retraction_note", "created_by", "created")
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Change history for every tracked model. Reading it needs the history model's view permission
-    (editors); reverting needs its change permission (admins), enforced on the POST itself, not only
-    by hiding the button."""
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and not (
-            self.has_change_history_permission(request) and self.has_change_permission(request)
-        ):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class PartsListAdmin(HistoryAdmin):

@@ -3,6 +3,7 @@ from django.contrib import admin
 
 from jurisdictions.list_admin import ListImportAdminMixin
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
+from tracker.history_admin import HistoryAdmin
 
 
 @admin.register(Jurisdiction)
@@ -18,7 +19,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Policy)
-class PolicyAdmin(admin.ModelAdmin):
+class PolicyAdmin(HistoryAdmin):
     list_display = ("title", "jurisdiction", "category", "stance", "adopted", "ended")
     list_filter = ("category", "stance", "is_synthetic")
     search_fields = ("title", "jurisdiction__name", "citation")
@@ -34,7 +35,7 @@ class ListingInline(admin.TabularInline):
 
 
 @admin.register(ListSnapshot)
-class ListSnapshotAdmin(admin.ModelAdmin):
+class ListSnapshotAdmin(HistoryAdmin):
     list_display = ("official_list", "published", "source_url")
     list_filter = ("official_list",)
     search_fields = ("official_list__name", "source_title")
@@ -50,7 +51,7 @@ class ListSnapshotInline(admin.TabularInline):
 
 
 @admin.register(OfficialList)
-class OfficialListAdmin(ListImportAdminMixin, admin.ModelAdmin):
+class OfficialListAdmin(ListImportAdminMixin, HistoryAdmin):
     list_display = ("name", "publisher", "scope", "withdrawn")
     list_filter = ("scope",)
     search_fields = ("name", "publisher", "authority")
@@ -59,7 +60,7 @@ class OfficialListAdmin(ListImportAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Listing)
-class ListingAdmin(admin.ModelAdmin):
+class ListingAdmin(HistoryAdmin):
     list_display = ("jurisdiction", "snapshot", "name_as_listed")
     list_filter = ("snapshot__official_list",)
     search_fields = ("jurisdiction__name", "name_as_listed")

@@ -106,3 +106,23 @@ def test_history_outlives_a_deleted_event():
     pk = event.pk
     event.delete()
     assert Event.history.filter(id=pk).values_list("history_type", flat=True).first() == "-"
+
+
+def test_policy_history_is_viewable_by_an_editor_and_not_revertible(client, django_user_model, gazetteer):
+    from django.contrib.auth.models import Group
+
+    from jurisdictions.models import Jurisdiction, Policy
+
+    chicago = Jurisdiction.objects.get(uid="geonames:4887398")
+    policy = Policy.objects.create(jurisdiction=chicago, title="Welcoming City Ordinance", category="detainer_limits",
+                                   stance="limits")
+    policy.title = "Welcoming City Ordinance (amended)"
+    policy.save()
+    editor = django_user_model.objects.create_user("ed2", password="x-long-password-1", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client.force_login(editor)
+    history = client.get(f"/admin/jurisdictions/policy/{policy.pk}/history/")
+    assert history.status_code == 200 and "Welcoming City Ordinance (amended)" in history.content.decode()
+    first = policy.history.order_by("history_id").first()
+    revert = client.post(f"/admin/jurisdictions/policy/{policy.pk}/history/{first.history_id}/", {"title": "x"})
+    assert revert.status_code == 403

@@ -1,0 +1,18 @@
+"""The admin base class for models whose changes are kept (django-simple-history), shared by the apps."""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Change history for every tracked model. Reading it needs the history model's view permission
+    (editors); reverting needs its change permission (admins), enforced on the POST itself, not only
+    by hiding the button."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not (
+            self.has_change_history_permission(request) and self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
