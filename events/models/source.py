@@ -21,6 +21,11 @@ class Source(models.Model):
     )
     url = models.URLField(max_length=2000, blank=True, help_text="Link, where the source is online.")
     published = models.DateField(null=True, blank=True, help_text="Publication date, if known.")
+    reported_count = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="The number this source reports for the event (arrests, people affected…), exactly as it states "
+        "it; empty when it gives none. Sources that differ are flagged.",
+    )
     article = models.ForeignKey(
         "feeds.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="citations",
         help_text="The ingested article this citation came from, if any.",

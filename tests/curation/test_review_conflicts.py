@@ -60,3 +60,31 @@ def test_the_queue_flags_articles_of_a_conflicted_event(client):
     assert "Sources differ" in html and "March 9, 2025 (Daily)" in html
     detail = client.get(reverse("review:article", args=[first.pk])).content.decode()
     assert "Sources differ on the date" in detail
+
+
+def test_sources_with_different_recorded_counts_are_flagged_with_the_dates():
+    event = make_event()
+    cite(event, "Wire", datetime.date(2025, 3, 6))
+    cite(event, "Daily", datetime.date(2025, 3, 7))
+    Source.objects.create(event=event, publisher="ICE", title="[Press release]", reported_count=12)
+    Source.objects.create(event=event, publisher="Tribune", title="Raids", reported_count=1200)
+    Source.objects.create(event=event, publisher="Herald", title="Raids too", reported_count=12)
+    assert source_conflicts(event) == [
+        "Sources differ on the date: March 6, 2025 (Wire); March 7, 2025 (Daily).",
+        "Sources differ on the count: 12 (ICE, Herald); 1,200 (Tribune).",
+    ]
+
+
+def test_one_count_is_no_conflict():
+    event = make_event()
+    Source.objects.create(event=event, publisher="ICE", title="[Press release]", reported_count=12)
+    Source.objects.create(event=event, publisher="Tribune", title="Raids")
+    assert source_conflicts(event) == []
+
+
+def test_the_public_page_says_the_sources_differ_on_the_count(client):
+    event = make_event(status="published", kind="enforcement_operation")
+    Source.objects.create(event=event, publisher="ICE", title="[Press release]", reported_count=12)
+    Source.objects.create(event=event, publisher="Tribune", title="Raids", reported_count=20)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Sources differ on the count: 12 (ICE); 20 (Tribune)." in html
