@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "csp",
+    # The JSON API (events/api): DRF, staff tokens, the OpenAPI schema and its locally served docs assets.
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Every change to events, cases, policies and lists is kept, with who made it.
     "simple_history",
     # Login rate limiting.
@@ -259,6 +264,63 @@ CELERY_BEAT_SCHEDULE["schedule-due-feeds"] = {
     "schedule": 60.0,
     # A run that waited a minute in the queue is superseded by the next one.
     "options": {"expires": 55},
+}
+
+# --- API (events/api) --------------------------------------------------------------------------------
+# Read-only for the public. Staff authenticate with a token (created in the admin under "Tokens", or
+# `manage.py drf_create_token USERNAME`) or their signed-in session, and get the higher rate.
+# Throttle counters live in the default cache; without CACHES configured that is Django's per-process
+# local-memory cache, so each web process counts on its own (N processes allow N times the rate).
+# Production with several processes should point CACHES at the compose file's Redis.
+_RATE = r"^[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)$"
+
+
+def _api_rate(name: str, default: str) -> str:
+    import re
+
+    rate = env.str(name) or default
+    if not re.match(_RATE, rate):
+        raise ImproperlyConfigured(f"{name}={rate!r} is not a rate; write it as NUMBER/PERIOD, e.g. 120/min or 5000/hour.")
+    return rate
+
+
+API_PUBLIC_RATE = _api_rate("API_PUBLIC_RATE", "120/min")
+API_STAFF_RATE = _api_rate("API_STAFF_RATE", "2000/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["events.api.throttles.PublicRateThrottle", "events.api.throttles.StaffRateThrottle"],
+    # JSON only: the docs page is the human view.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the site that append to X-Forwarded-For; 0 means the client is REMOTE_ADDR.
+    # (DRF's default, None, would key anonymous throttling on a header any client can forge.)
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", 0, minimum=0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sanctuary Tracker API",
+    "DESCRIPTION": (
+        "Read-only access to the tracker's published events, jurisdictions, cases, policies and official lists. "
+        "Lists are paginated by cursor: follow `next` until it is null. Anonymous requests are rate-limited; "
+        "staff send `Authorization: Token <key>`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files from the installed sidecar package, served by this site (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No validator badge: it would load an image from swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Two different "kind" choice sets (events and jurisdictions) get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "events.choices.EventKind",
+        "JurisdictionKindEnum": "jurisdictions.choices.JurisdictionKind",
+    },
 }
 
 # --- Site -------------------------------------------------------------------------------------------

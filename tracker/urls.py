@@ -18,5 +18,6 @@ urlpatterns = [
     # The page shows the jurisdiction's events, so the events app renders it.
     path("jurisdictions/<str:state>/<slug:slug>/", event_views.jurisdiction_detail, name="jurisdiction"),
     path("staff/review/", include("feeds.review.urls")),
+    path("api/", include("events.api.urls")),
     path("admin/", admin.site.urls),
 ]
