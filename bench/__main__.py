@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,13 +15,16 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {', '.join(BENCHMARKS)}")
     parser.add_argument("--repeats", type=int, default=5, help="runs per timing; medians are reported")
+    parser.add_argument(
+        "--events", default="10000,100000", help="web: synthetic event counts to measure at (default 10000,100000)"
+    )
     args = parser.parse_args()
     unknown = set(args.names) - set(BENCHMARKS)
     if unknown:
@@ -36,8 +39,16 @@ def main() -> None:
     }
     for name in args.names or BENCHMARKS:
         module = importlib.import_module(f"bench.{name}")
-        results[name] = module.run(args.repeats) if name != "memory" else module.run()
+        if name == "memory":
+            results[name] = module.run()
+        elif name == "web":
+            results[name] = module.run(args.repeats, sizes=tuple(int(n) for n in args.events.split(",")))
+        else:
+            results[name] = module.run(args.repeats)
         print(f"\n== {name} ==")
+        if hasattr(module, "report"):
+            module.report(results[name])
+            continue
         for key, value in results[name].items():
             print(f"  {key:32} {value}")
     out_dir = Path(__file__).parent / "results"

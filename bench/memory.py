@@ -7,7 +7,7 @@ import gc
 import time
 
 from bench.feedserver import MemoryFeedServer
-from bench.synthetic import place_names, rss_feed
+from bench.synthetic import clear_synthetic, mark_synthetic, place_names, rss_feed
 
 BATCHES = 10
 RUN = time.time_ns()
@@ -27,6 +27,7 @@ def run() -> dict:
     from feeds.models import Feed
 
     names = place_names()
+    clear_synthetic()  # the same start whatever ran before (see bench/ingestion.py)
     server = MemoryFeedServer()
     samples = []
     try:
@@ -35,8 +36,10 @@ def run() -> dict:
             body = rss_feed(PER_BATCH, seed=seed, names=names, url_prefix=f"https://bench.invalid/{RUN}/m{seed}")
             url = server.publish(f"/memory-{seed}.xml", body)
             Feed.objects.filter(url=url).delete()
-            fetch_run = fetch_feed_now(Feed.objects.create(url=url, name=f"SYNTHETIC memory feed {seed}"))
+            feed = Feed.objects.create(url=url, name=f"SYNTHETIC memory feed {seed}")
+            fetch_run = fetch_feed_now(feed)
             assert fetch_run.entries_new == PER_BATCH, (fetch_run.outcome, fetch_run.error_message)
+            mark_synthetic(feed)
             server.documents.clear()
             del body
             gc.collect()

@@ -1,0 +1,19 @@
+"""Delete every synthetic row (events and all that belongs to them, cases, policies, articles)."""
+from django.core.management.base import BaseCommand, CommandError
+
+from events.synthetic import SyntheticDataError, remove_synthetic
+
+
+class Command(BaseCommand):
+    help = "Delete all synthetic data made by generate_synthetic; real data is never touched."
+
+    def handle(self, *args, **options):
+        try:
+            removed = remove_synthetic()
+        except SyntheticDataError as exc:
+            raise CommandError(str(exc)) from None
+        if not removed:
+            self.stdout.write("No synthetic data found; nothing removed.")
+            return
+        lines = "\n".join(f"  {label}: {n}" for label, n in removed.items())
+        self.stdout.write(self.style.SUCCESS(f"Removed synthetic data:\n{lines}"))
