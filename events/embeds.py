@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from events.charts import Chart, timeline, us_map
 from events.charts.base import filter_params, list_url
+from events.charts.cache import ChartCache
 from events.filters import EventFilter, filter_events
 
 CHARTS = {
@@ -29,8 +30,10 @@ CHARTS = {
 FRAMABLE = csp_replace({"frame-ancestors": ["*"]})
 
 
-def build_chart(name: str, filterset: EventFilter) -> Chart:
-    return CHARTS[name][0](filterset.qs, filterset.data)
+def build_chart(name: str, filterset: EventFilter, charts: ChartCache | None = None) -> Chart:
+    """The chart for valid filters, from the cache while the data has not changed."""
+    charts = charts or ChartCache(filterset.data)
+    return charts.get(name, lambda: CHARTS[name][0](filterset.qs, filterset.data))
 
 
 def live_body(chart: Chart) -> tuple[bytes, str]:

@@ -48,6 +48,15 @@ def _plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (cached charts, throttle counters, autocomplete)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Unit tests run tasks in-process even where a broker is configured (CI); integration tests
     marked ``integration`` use the real broker and worker."""

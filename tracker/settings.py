@@ -326,6 +326,9 @@ SPECTACULAR_SETTINGS = {
 # --- Site -------------------------------------------------------------------------------------------
 SITE_NAME = "Sanctuary Tracker"
 HOME_LATEST_EVENTS = 20
+# How long a chart's aggregates may be served from the cache; any change to events invalidates them at
+# once (events/charts/cache.py), this only bounds in-place edits the data version cannot see. 0 disables.
+CHARTS_CACHE_SECONDS = env.int("CHARTS_CACHE_SECONDS", default=600, minimum=0)
 
 # --- Logging ----------------------------------------------------------------------------------------
 LOG_LEVEL = (env.str("LOG_LEVEL") or "INFO").upper()

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from events.charts import headline_counts, timeline, us_map
+from events.charts.cache import ChartCache
 from events.filters import filter_events
 from events.models import Event
 from feeds import heartbeat
@@ -19,10 +20,11 @@ def home(request: HttpRequest) -> HttpResponse:
     events and the filter form (which opens the events list)."""
     filters = filter_events({})
     published = filters.qs
+    charts = ChartCache({})
     context = {
-        "counts": headline_counts(published),
-        "timeline": timeline(published),
-        "map": us_map(published),
+        "counts": charts.get("headline", lambda: headline_counts(published)),
+        "timeline": charts.get("timeline", lambda: timeline(published)),
+        "map": charts.get("map", lambda: us_map(published)),
         "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
         "filters": filters,
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from events.charts import timeline, us_map
-from events.embeds import embed_snippets
+from events.charts.cache import ChartCache
+from events.embeds import build_chart, embed_snippets
 from events.filters import EventFilter
 
 register = template.Library()
@@ -17,9 +17,10 @@ def event_charts(context, filterset: EventFilter) -> dict | None:
     """Timeline, map and embed code for valid filters; None when the filters are invalid."""
     if not filterset.is_valid():
         return None
+    charts = ChartCache(filterset.data)
     return {
-        "timeline": timeline(filterset.qs, filterset.data),
-        "map": us_map(filterset.qs),
+        "timeline": build_chart("timeline", filterset, charts),
+        "map": build_chart("map", filterset, charts),
         "embeds": embed_snippets(context["request"], filterset),
     }
 

@@ -1,0 +1,55 @@
+"""Cached charts: served again while nothing changed, rebuilt the moment an event changes."""
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.services import publish_event, retract_event
+from tests.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def published_total(client) -> int:
+    html = client.get("/").content.decode()
+    return int(re.search(r"Published events</dt><dd><a [^>]+>([\d,]+)<", html)[1].replace(",", ""))
+
+
+def test_a_second_request_reuses_the_aggregates(client):
+    for _ in range(3):
+        make_event(status="published", sources=1)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/")
+    assert len(second.captured_queries) < len(first.captured_queries)
+
+
+def test_publishing_retracting_and_deleting_show_at_once(client):
+    make_event(status="published", sources=1)
+    assert published_total(client) == 1
+    draft = make_event(sources=1)
+    publish_event(draft)
+    assert published_total(client) == 2
+    retract_event(draft, note="Withdrawn by the outlet.")
+    assert published_total(client) == 1
+    make_event(status="published", sources=1).delete()
+    assert published_total(client) == 1
+
+
+def test_the_events_page_charts_follow_new_events(client):
+    make_event(status="published", sources=1, kind="court_ruling")
+    assert "1 event on the chart" in client.get("/events/?kind=court_ruling").content.decode()
+    make_event(status="published", sources=1, kind="court_ruling")
+    assert "2 events on the chart" in client.get("/events/?kind=court_ruling").content.decode()
+
+
+def test_caching_can_be_switched_off(client, settings):
+    settings.CHARTS_CACHE_SECONDS = 0
+    make_event(status="published", sources=1)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/")
+    assert len(second.captured_queries) == len(first.captured_queries)
