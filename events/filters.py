@@ -9,7 +9,7 @@ from __future__ import annotations
 import us
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from events.choices import Agency, EventKind, RulingOutcome
 from events.models import Case, Event, EventJurisdiction
@@ -20,11 +20,13 @@ from jurisdictions.models import Jurisdiction
 
 STATE_CHOICES = sorted(((s.abbr, s.name) for s in us.states.STATES_AND_TERRITORIES), key=lambda c: c[1])
 
+# Undated events ("date not stated in sources") go last in both date orders, on every database.
+NEWEST = (F("date").desc(nulls_last=True), F("id").desc())
 SORTS = {
-    "-date": ("Newest first", ("-date", "-id")),
-    "date": ("Oldest first", ("date", "id")),
+    "-date": ("Newest first", NEWEST),
+    "date": ("Oldest first", (F("date").asc(nulls_last=True), F("id").asc())),
     "title": ("Title A–Z", ("title", "id")),
-    "relevance": ("Best match (with a search)", ("-rank", "-date", "-id")),
+    "relevance": ("Best match (with a search)", (F("rank").desc(), *NEWEST)),
 }
 SORT_CHOICES = [(key, label) for key, (label, _) in SORTS.items()]
 MAX_QUERY_LENGTH = 200
@@ -58,7 +60,8 @@ class EventFilter(django_filters.FilterSet):
         help_text='Words in the title, summary, sources or places. "Quoted phrase", -exclude, OR.',
     )
     kind = django_filters.MultipleChoiceFilter(
-        choices=EventKind.choices, label="Kind", widget=forms.CheckboxSelectMultiple
+        # No join, so no DISTINCT: it would make PostgreSQL sort every matching row.
+        choices=EventKind.choices, label="Kind", widget=forms.CheckboxSelectMultiple, distinct=False
     )
     agency = django_filters.ChoiceFilter(
         choices=Agency.choices, label="Agency", method="filter_agency", empty_label="Any agency"

@@ -207,3 +207,9 @@ def test_the_submitted_empty_form_is_a_valid_request_for_everything(client, even
     # Pressing "Show events" with nothing filled in sends every field empty.
     query = "q=&agency=&jurisdiction=&state=&jurisdiction_kind=&date_from=&date_to=&outcome=&case=&sort=-date"
     assert set(titles(client, query)) == ALL
+
+
+@pytest.mark.parametrize("sort", ["-date", "date"])
+def test_undated_events_come_last_in_both_date_orders(client, events, sort):
+    make_event(title="Undated report", status="published", sources=1, date=None, date_precision="unknown")
+    assert titles(client, f"sort={sort}")[-1] == "Undated report"
