@@ -138,13 +138,13 @@ def test_sort_orders(client, events):
     assert titles(client, "sort=title")[0] == "Cook County reaffirms its detainer rule"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking needs PostgreSQL")
-def test_search_ranks_title_matches_first_on_postgres(client, events):
+def test_search_ranks_title_matches_first(client, events):
     events["raid"].summary = "Officials said the sanctuary ordinance of the city was not at issue."
     events["raid"].save()
     ranked = titles(client, "q=sanctuary+ordinance")
-    assert ranked[0] == "DOJ sues Chicago over sanctuary ordinance"
-    assert "ICE operation in San Francisco" in ranked
+    assert set(ranked) == {"DOJ sues Chicago over sanctuary ordinance", "ICE operation in San Francisco"}
+    if connection.vendor == "postgresql":  # SQLite's plain fallback matches but does not rank
+        assert ranked[0] == "DOJ sues Chicago over sanctuary ordinance"
 
 
 @pytest.mark.parametrize(
