@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 
+from events.charts.cache import ChartCache
 from events.filters import EventFilter, filter_events
 
 PAGE_SIZE = 50
@@ -20,10 +22,23 @@ class EventList:
         return self.page.paginator.count if self.page else 0
 
 
+class CachedCountPaginator(Paginator):
+    """Counting the filtered events is the list's slowest query on a large table; the count is cached
+    like the charts (per filters, invalidated by any change to events), the page itself never is."""
+
+    def __init__(self, *args, counts: ChartCache, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._counts = counts
+
+    @cached_property
+    def count(self) -> int:
+        return self._counts.get("count", lambda: Paginator.count.func(self))
+
+
 def event_list(params, page_number) -> EventList:
     filterset = filter_events(params)
     if not filterset.is_valid():
         return EventList(filterset, None)
-    paginator = Paginator(filterset.qs.with_list_data(), PAGE_SIZE)
+    paginator = CachedCountPaginator(filterset.qs.with_list_data(), PAGE_SIZE, counts=ChartCache(filterset.data))
     # A page number past the end (or not a number) shows the nearest real page, not an error.
     return EventList(filterset, paginator.get_page(page_number))

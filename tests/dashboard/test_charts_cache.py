@@ -53,3 +53,15 @@ def test_caching_can_be_switched_off(client, settings):
     with CaptureQueriesContext(connection) as second:
         client.get("/")
     assert len(second.captured_queries) == len(first.captured_queries)
+
+
+def test_the_list_count_is_cached_and_follows_new_events(client):
+    make_event(status="published", sources=1, kind="court_ruling")
+    assert "1 event" in client.get("/events/?kind=court_ruling").content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get("/events/?kind=court_ruling&page=1").content.decode()
+    assert "1 event" in html
+    assert not any("COUNT(*)" in q["sql"] and "events_event" in q["sql"] and "max(updated)" not in q["sql"]
+                   for q in warm.captured_queries)
+    make_event(status="published", sources=1, kind="court_ruling")
+    assert "2 events" in client.get("/events/?kind=court_ruling").content.decode()
