@@ -16,6 +16,8 @@ PAGE_SIZE = 50
 class EventList:
     filterset: EventFilter
     page: Page | None  # None when the filters are invalid: nothing is shown rather than a wrong list
+    # The page's cache look-ups (count, charts) share one read of the data version.
+    cached: ChartCache | None = None
 
     @property
     def count(self) -> int:
@@ -39,6 +41,7 @@ def event_list(params, page_number) -> EventList:
     filterset = filter_events(params)
     if not filterset.is_valid():
         return EventList(filterset, None)
-    paginator = CachedCountPaginator(filterset.qs.with_list_data(), PAGE_SIZE, counts=ChartCache(filterset.data))
+    cached = ChartCache(filterset.data)
+    paginator = CachedCountPaginator(filterset.qs.with_list_data(), PAGE_SIZE, counts=cached)
     # A page number past the end (or not a number) shows the nearest real page, not an error.
-    return EventList(filterset, paginator.get_page(page_number))
+    return EventList(filterset, paginator.get_page(page_number), cached)

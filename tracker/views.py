@@ -1,4 +1,6 @@
 """Site-wide pages: the home dashboard, the about page and the health check."""
+from importlib.metadata import PackageNotFoundError, version
+
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count
@@ -38,9 +40,7 @@ def about(request: HttpRequest) -> HttpResponse:
         "county": by_kind.get("county", 0),
         "place": by_kind.get("place", 0),
     }
-    # Read at request time: the page credits the plotly.js build this site actually serves.
-    from importlib.metadata import PackageNotFoundError, version
-
+    # The page credits the plotly.js build this site actually serves.
     try:
         plotly_version = version("plotly")
     except PackageNotFoundError:

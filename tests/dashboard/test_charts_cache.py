@@ -65,3 +65,10 @@ def test_the_list_count_is_cached_and_follows_new_events(client):
                    for q in warm.captured_queries)
     make_event(status="published", sources=1, kind="court_ruling")
     assert "2 events" in client.get("/events/?kind=court_ruling").content.decode()
+
+
+def test_the_events_page_reads_the_data_version_once(client):
+    make_event(status="published", sources=1)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/events/")
+    assert sum("max(updated)" in q["sql"] for q in ctx.captured_queries) == 1

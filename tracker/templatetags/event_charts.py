@@ -13,11 +13,12 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def event_charts(context, filterset: EventFilter) -> dict | None:
-    """Timeline, map and embed code for valid filters; None when the filters are invalid."""
+def event_charts(context, filterset: EventFilter, cached: ChartCache | None = None) -> dict | None:
+    """Timeline, map and embed code for valid filters; None when the filters are invalid. ``cached``
+    is the page's own cache handle, so the data version is read once per request."""
     if not filterset.is_valid():
         return None
-    charts = ChartCache(filterset.data)
+    charts = cached or ChartCache(filterset.data)
     return {
         "timeline": build_chart("timeline", filterset, charts),
         "map": build_chart("map", filterset, charts),
