@@ -12,24 +12,20 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf, Substr
+from django.db.models.functions import Coalesce
 
-from feeds.bulk import update_rows
+from feeds.bulk import update_values
 from feeds.models import Article, StoryCluster
+from feeds.sanitize import html_to_text
 
 WINDOW = datetime.timedelta(hours=72)
 # Measured on rewrites of one story by different outlets (tests/feeds/test_clustering.py): same-story
 # pairs score 0.3-0.7 and different stories on the same topic stay below 0.2.
 THRESHOLD = 0.3
 LEAD_WORDS = 80
-# How much of an article's HTML is read to find its lead: 80 words of prose with ordinary markup fit easily.
-LEAD_CHARS = 4000
 
 # An article's time: when it was published, else when it arrived.
 WHEN = Coalesce("published", "fetched")
-_FIELDS = ("id", "title", "published", "fetched", "cluster_id", "normalized_url", "feed_id")
-_TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Words every story on this beat shares; they say nothing about which story it is.
 _STOPWORDS = frozenset(
@@ -41,35 +37,16 @@ _STOPWORDS = frozenset(
 
 
 def fingerprint(title: str, text: str) -> frozenset[str]:
-    """The distinctive words of the title and the lead."""
-    words = _WORD.findall(f"{title} {' '.join(_lead_words(text))}".lower())
+    """The distinctive words of the title and the lead (the first LEAD_WORDS words of the plain text)."""
+    lead = text.split(None, LEAD_WORDS)[:LEAD_WORDS]
+    words = _WORD.findall(f"{title} {' '.join(lead)}".lower())
     return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
 
 
-def _lead_words(html: str) -> list[str]:
-    """The first LEAD_WORDS words of an HTML fragment. A crude tag strip is enough for a word set, and far
-    cheaper than an HTML parser per article; of a long text only the start is stripped when it holds them."""
-    if len(html) > LEAD_CHARS:
-        words = _head_words(html)
-        if words is not None:
-            return words
-    return _TAG.sub(" ", html).split()[:LEAD_WORDS]
-
-
-def _head_words(html: str) -> list[str] | None:
-    """The lead read from the first LEAD_CHARS characters alone (the same words as from the whole text, see
-    _whole_tags), or None when they do not hold it."""
-    words = _TAG.sub(" ", _whole_tags(html[:LEAD_CHARS])).split()
-    # With one word more, the last word kept is followed by a blank, so the cut did not shorten it.
-    return words[:LEAD_WORDS] if len(words) > LEAD_WORDS else None
-
-
-def _whole_tags(head: str) -> str:
-    """The start of a text cut before any "<" that its ">" did not follow within ``head``. A tag the cut
-    went through is then not read as words, and every tag left ends where it ends in the whole text."""
-    closing = head.rfind(">")
-    opening = head.find("<", closing + 1)
-    return head[:opening] if opening >= 0 else head
+def stored_fingerprint(title: str, text: str) -> str:
+    """``fingerprint`` as ``Article.fingerprint`` holds it: the words, sorted, one space apart. Computed when
+    the article is stored, from the text the analyser reads, so clustering never reads article bodies."""
+    return " ".join(sorted(fingerprint(title, text)))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -78,34 +55,44 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def outlet_of(article: Article) -> str:
-    """Outlets are told apart by host name (www. ignored), since one feed may carry several outlets."""
-    return _outlet(article.normalized_url, article.feed_id)
-
-
 def _outlet(normalized_url: str, feed_id: int | None) -> str:
+    """Outlets are told apart by host name (www. ignored), since one feed may carry several outlets."""
     host = urlsplit(normalized_url).hostname or ""
     return host.removeprefix("www.") or f"feed:{feed_id}"
 
 
-def _when(article: Article) -> datetime.datetime:
-    return article.published or article.fetched
+class _Near:
+    """An article of the time window, as clustering reads it: a few columns, not a model instance."""
+
+    __slots__ = ("pk", "when", "cluster_id", "words")
+
+    def __init__(self, pk: int, when: datetime.datetime, cluster_id: int | None, words: str | None):
+        self.pk = pk
+        self.when = when
+        self.cluster_id = cluster_id
+        self.words = None if words is None else frozenset(words.split())
 
 
-def _with_leads(queryset) -> list[Article]:
-    """The articles with what clustering reads: times, outlet, title and the start of the text as ``lead``
-    (the whole body would be read, and held in memory, for its first LEAD_WORDS words): LEAD_CHARS + 1
-    characters, so that _lead_words knows a cut text when it sees one. The few whose start is too full of
-    markup to hold the lead are read again whole."""
-    html = Coalesce(NullIf(F("body_html"), Value("")), F("summary_html"))
-    articles = list(queryset.only(*_FIELDS).annotate(lead=Substr(html, 1, LEAD_CHARS + 1)))
-    # A lead of LEAD_CHARS + 1 characters may have been cut (or the text is exactly that long).
-    short = [a for a in articles if len(a.lead) > LEAD_CHARS and _head_words(a.lead) is None]
-    if short:
-        whole = dict(Article.objects.filter(pk__in=[a.pk for a in short]).annotate(html=html).values_list("pk", "html"))
-        for article in short:
-            article.lead = whole.get(article.pk, article.lead)
-    return articles
+def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _Near]:
+    """The relevant articles of the window by id. Articles stored before fingerprints were kept (or created
+    some other way) get theirs now, once: computed from their text and written back."""
+    near = {
+        row[0]: _Near(*row)
+        for row in Article.objects.annotate(when=WHEN)
+        .filter(is_relevant=True, when__range=window)
+        .values_list("pk", "when", "cluster_id", "fingerprint")
+    }
+    missing = [pk for pk, article in near.items() if article.words is None]
+    if missing:
+        filled = []
+        for pk, title, body_html, summary_html in Article.objects.filter(pk__in=missing).values_list(
+            "pk", "title", "body_html", "summary_html"
+        ):
+            words = stored_fingerprint(title, html_to_text(body_html or summary_html))
+            near[pk].words = frozenset(words.split())
+            filled.append((pk, words))
+        update_values(Article, ["fingerprint"], filled)
+    return near
 
 
 def assign_clusters(article_ids: Iterable[int]) -> int:
@@ -116,34 +103,31 @@ def assign_clusters(article_ids: Iterable[int]) -> int:
     # memory on every fetch for nothing.
     new = list(
         Article.objects.filter(pk__in=list(article_ids), cluster__isnull=True, is_relevant=True)
-        .only("id", "published", "fetched")
+        .annotate(when=WHEN)
         .order_by("published", "pk")
+        .values_list("pk", "when")
     )
     if not new:
         return 0
-    times = [_when(a) for a in new]
-    window = (min(times) - WINDOW, max(times) + WINDOW)
+    times = [when for _pk, when in new]
     # The new articles are among these: the window is made from their times.
-    by_id = {
-        a.pk: a
-        for a in _with_leads(Article.objects.alias(when=WHEN).filter(is_relevant=True, when__range=window))
-    }
-    new = [a for a in new if a.pk in by_id]  # unless another worker changed them in between
-    prints = {pk: fingerprint(a.title, a.lead) for pk, a in by_id.items()}
-    index = _RareWordIndex(prints)
+    by_id = _window((min(times) - WINDOW, max(times) + WINDOW))
+    new_ids = [pk for pk, _when in new if pk in by_id]  # unless another worker changed them in between
+    index = _RareWordIndex(by_id)
     # Decided in memory first, written after in a few statements: new clusters get their ids when inserted,
     # so until then an article points at its cluster by a negative number (-1 for the first new one).
     created: list[StoryCluster] = []
-    changed: dict[int, Article] = {}
-    for article in new:
-        article = by_id[article.pk]
+    changed: dict[int, _Near] = {}
+    for pk in new_ids:
+        article = by_id[pk]
         if article.cluster_id is not None:
             continue  # pulled into a cluster earlier in this run, as another article's best match
-        best = _best_match(article, by_id, prints, index)
+        best = _best_match(article, by_id, index)
         if best is None:
             continue
         if best.cluster_id is None:
-            created.append(StoryCluster(title=best.title[:500], first_reported=_when(best)))
+            # Title and first report are filled in from the members below, with the outlet count.
+            created.append(StoryCluster(title="", first_reported=best.when))
             best.cluster_id = -len(created)
             changed[best.pk] = best
         article.cluster_id = best.cluster_id
@@ -154,9 +138,9 @@ def assign_clusters(article_ids: Iterable[int]) -> int:
             for article in changed.values():
                 if article.cluster_id < 0:
                     article.cluster_id = created[-article.cluster_id - 1].pk
-            update_rows(list(changed.values()), ["cluster"])
+            update_values(Article, ["cluster"], [(a.pk, a.cluster_id) for a in changed.values()])
             refresh_cluster_stats({a.cluster_id for a in changed.values()})
-    return sum(1 for a in new if by_id[a.pk].cluster_id is not None)
+    return sum(1 for pk in new_ids if by_id[pk].cluster_id is not None)
 
 
 class _RareWordIndex:
@@ -165,10 +149,10 @@ class _RareWordIndex:
 
     MAX_POSTINGS = 50
 
-    def __init__(self, prints: dict[int, frozenset[str]]) -> None:
+    def __init__(self, articles: dict[int, _Near]) -> None:
         postings: dict[str, list[int]] = {}
-        for pk, words in prints.items():
-            for word in words:
+        for pk, article in articles.items():
+            for word in article.words:
                 postings.setdefault(word, []).append(pk)
         self.postings = {w: ids for w, ids in postings.items() if len(ids) <= self.MAX_POSTINGS}
 
@@ -179,14 +163,14 @@ class _RareWordIndex:
         return found
 
 
-def _best_match(article: Article, by_id: dict, prints: dict, index: _RareWordIndex) -> Article | None:
-    mine = prints[article.pk]
+def _best_match(article: _Near, by_id: dict[int, _Near], index: _RareWordIndex) -> _Near | None:
+    mine = article.words
     best, best_score = None, THRESHOLD
     for pk in sorted(index.candidates(mine)):  # sorted: the same input always gives the same clusters
         other = by_id[pk]
-        if pk == article.pk or abs(_when(other) - _when(article)) > WINDOW:
+        if pk == article.pk or abs(other.when - article.when) > WINDOW:
             continue
-        score = similarity(mine, prints[pk])
+        score = similarity(mine, other.words)
         if score >= best_score:
             best, best_score = other, score
     return best
@@ -207,10 +191,6 @@ def refresh_cluster_stats(cluster_ids: Iterable[int]) -> None:
     clusters = []
     for cluster_id, rows in members.items():
         first = min(rows, key=lambda row: row[1] or row[2])
-        clusters.append(StoryCluster(
-            pk=cluster_id,
-            first_reported=first[1] or first[2],
-            title=first[3][:500],
-            outlet_count=len({_outlet(row[4], row[5]) for row in rows}),
-        ))
-    update_rows(clusters, ["first_reported", "title", "outlet_count"])
+        outlets = len({_outlet(row[4], row[5]) for row in rows})
+        clusters.append((cluster_id, first[1] or first[2], first[3][:500], outlets))
+    update_values(StoryCluster, ["first_reported", "title", "outlet_count"], clusters)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from feeds import clustering
+from feeds import bulk, clustering
 from feeds.models import Article, Feed
 from feeds.parsing import ParsedEntry
 from feeds.sanitize import html_to_text
@@ -101,6 +101,7 @@ def ingest_entries(
     result = IngestResult()
     stamp = fetched_at or timezone.now()
     candidates: dict[str, Article] = {}
+    texts: dict[str, str] = {}  # the plain text of each candidate, as the analyser and clustering read it
     guids_in_document: set[str] = set()
     for entry in entries:
         result.seen += 1
@@ -115,12 +116,14 @@ def ingest_entries(
             continue
         if guid:
             guids_in_document.add(guid)
+        title = _title(entry, url)
+        texts[normalized] = entry.text
         candidates[normalized] = Article(
             feed=feed,
             url=url,
             normalized_url=normalized,
             guid=guid,
-            title=_title(entry, url),
+            title=title,
             author=entry.author,
             publisher=(publisher or (feed.name if feed else ""))[:_PUBLISHER_MAX],
             published=entry.published,
@@ -145,17 +148,12 @@ def ingest_entries(
     result.duplicate += len(candidates) - len(to_insert)
     if not to_insert:
         return result
+    for article in to_insert:
+        article.fingerprint = clustering.stored_fingerprint(article.title, texts[article.normalized_url])
 
-    analyses = _analyse(to_insert, result.notes)
+    analyses = _analyse(to_insert, texts, result.notes)
     with transaction.atomic():
-        Article.objects.bulk_create(to_insert, batch_size=BATCH, ignore_conflicts=True)
-        # The rows this call created carry its stamp; a row another worker won the race for does not.
-        inserted: list[tuple[int, str]] = []
-        for chunk in _chunks([a.normalized_url for a in to_insert]):
-            inserted.extend(
-                Article.objects.filter(feed=feed, fetched=stamp, normalized_url__in=chunk)
-                .values_list("pk", "normalized_url")
-            )
+        inserted = _insert(feed, to_insert, stamp)
         if analyses:
             from feeds.analysis.store import insert_new_matches
 
@@ -166,17 +164,36 @@ def ingest_entries(
     return result
 
 
-def _analyse(articles: list[Article], notes: list[str]) -> dict:
+def _insert(feed: Feed | None, articles: list[Article], stamp) -> list[tuple[int, str]]:
+    """INSERT … ON CONFLICT DO NOTHING; returns (pk, normalised URL) of the rows this call created: a link
+    another worker stored at the same moment is not among them."""
+    if bulk.is_postgresql(Article):
+        return bulk.insert_rows(articles, ignore_conflicts=True, returning=("pk", "normalized_url"))
+    Article.objects.bulk_create(articles, batch_size=BATCH, ignore_conflicts=True)
+    # Elsewhere (SQLite) the rows this call created are told by its stamp, which a row another worker won the
+    # race for does not carry.
+    inserted: list[tuple[int, str]] = []
+    for chunk in _chunks([a.normalized_url for a in articles]):
+        inserted.extend(
+            Article.objects.filter(feed=feed, fetched=stamp, normalized_url__in=chunk).values_list("pk", "normalized_url")
+        )
+    return inserted
+
+
+def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -> dict:
     """Analyse articles about to be inserted and put the verdict on them, so each row is written once, with
     its verdict (an UPDATE of every new row afterwards cost more than the analysis itself: it rewrites the
-    row and every index on it). Returns the analyses by normalised URL, for the matches. A failing analyser
-    never loses the articles: they are stored unanalysed (``analyzed_at`` empty), with a note for the run."""
+    row and every index on it). ``texts`` holds each article's plain text by normalised URL (what
+    ``plain_text_of`` gives once it is stored). Returns the analyses by normalised URL, for the matches. A
+    failing analyser never loses the articles: they are stored unanalysed (``analyzed_at`` empty), with a note
+    for the run."""
     from feeds import analysis
     from feeds.analysis.store import set_verdict
 
     try:
         analysis.refresh_if_changed()  # one query: a reloaded gazetteer must not leave the index with stale ids
-        found = {a.normalized_url: analysis.analyze(a.title, plain_text_of(a), a.published) for a in articles}
+        found = {a.normalized_url: analysis.analyze(a.title, texts[a.normalized_url], a.published)
+                 for a in articles}
     except Exception as exc:
         if is_time_limit(exc):
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,13 +121,17 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     """A news item, from a feed or imported from a file, with what the analyser found in it."""
 
+    # Not indexed on its own: the (feed, published) and (feed, guid) indexes start with it. Every index costs
+    # time on each of the thousands of rows a fetch inserts.
     feed = models.ForeignKey(
-        Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles",
+        Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles", db_index=False,
         help_text="The feed it came from; empty for imported files.",
     )
     url = models.URLField(max_length=2000, help_text="Link as published.")
+    # Unique by a constraint rather than unique=True, which on PostgreSQL adds a second index for LIKE 'prefix%'
+    # that nothing here queries.
     normalized_url = models.CharField(
-        max_length=2000, unique=True, help_text="Link without tracking parameters or fragment: the article's identity."
+        max_length=2000, help_text="Link without tracking parameters or fragment: the article's identity."
     )
     guid = models.CharField(max_length=1000, blank=True, help_text="The feed's id for the entry.")
     title = models.CharField(max_length=1000, help_text="Plain-text title.")
@@ -165,6 +170,12 @@ class Article(models.Model):
     jurisdictions = models.ManyToManyField(
         Jurisdiction, through="ArticleJurisdiction", related_name="articles", blank=True
     )
+    # Written once when the article is stored, so that clustering reads a few words per neighbour instead of
+    # every neighbour's text on every fetch (see feeds/clustering.py).
+    fingerprint = models.TextField(
+        null=True, blank=True, editable=False,
+        help_text="Distinctive words of the title and lead, for story clustering; empty until computed.",
+    )
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
 
     objects = ArticleQuerySet.as_manager()
@@ -172,6 +183,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published", "-id"]
         constraints = [
+            models.UniqueConstraint(fields=["normalized_url"], name="article_normalized_url_unique"),
             models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="article_status_valid"),
             models.CheckConstraint(
                 condition=Q(relevance_score__isnull=True) | Q(relevance_score__gte=0, relevance_score__lte=1),
@@ -189,6 +201,8 @@ class Article(models.Model):
             # GUIDs are unique only within a feed.
             models.Index(fields=["feed", "guid"], name="article_feed_guid_idx"),
             models.Index(fields=["content_hash"], name="article_content_hash_idx"),
+            # Story clustering reads the relevant articles of a time window around each fetch.
+            models.Index(Coalesce("published", "fetched"), name="article_relevant_when_idx", condition=Q(is_relevant=True)),
         ]
 
     def __str__(self) -> str:
@@ -201,8 +215,12 @@ class Article(models.Model):
 class ArticleJurisdiction(models.Model):
     """A jurisdiction the analyser found in an article, with where in the text it found it."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="matches")
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.CASCADE, related_name="article_matches")
+    # Neither is indexed on its own: the unique (article, jurisdiction) and the (jurisdiction, role) indexes
+    # start with them.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="matches", db_index=False)
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.CASCADE, related_name="article_matches", db_index=False
+    )
     role = models.CharField(
         max_length=10, choices=MatchRole.choices, help_text="Subject of the story, or only mentioned."
     )

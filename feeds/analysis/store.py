@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from feeds.analysis.results import Analysis
-from feeds.bulk import update_rows
+from feeds.bulk import insert_rows, update_rows
 from feeds.models import Article, ArticleJurisdiction
 
 VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "event_date", "analyzed_at")
@@ -80,6 +80,4 @@ def match_rows(article_id: int, analysis: Analysis) -> list[ArticleJurisdiction]
 def insert_new_matches(pairs: Sequence[tuple[int, Analysis]]) -> None:
     """The matches of articles inserted just now with their verdict (``set_verdict``): they have none yet,
     so one INSERT per 500 matches is all it takes."""
-    rows = [row for article_id, analysis in pairs for row in match_rows(article_id, analysis)]
-    if rows:
-        ArticleJurisdiction.objects.bulk_create(rows, batch_size=BATCH)
+    insert_rows([row for article_id, analysis in pairs for row in match_rows(article_id, analysis)])

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from feeds.clustering import assign_clusters, fingerprint, similarity
+from feeds.clustering import assign_clusters, fingerprint, similarity, stored_fingerprint
 from feeds.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +21,11 @@ OTHER_STORY = ("https://daily.example/d", "ICE arrests dozens in weekend operati
                "Agents from Immigration and Customs Enforcement arrested 47 people in Aurora and Lakewood over the weekend.")
 
 
-def add(url, title, text, when):
+def add(url, title, text, when, *, fingerprinted=False):
+    """An article as a test makes it: without the fingerprint ingestion stores, unless asked."""
     return Article.objects.create(
-        url=url, normalized_url=url, title=title, summary_html=f"<p>{text}</p>", published=when, is_relevant=True
+        url=url, normalized_url=url, title=title, summary_html=f"<p>{text}</p>", published=when, is_relevant=True,
+        fingerprint=stored_fingerprint(title, text) if fingerprinted else None,
     )
 
 
@@ -79,24 +81,24 @@ def test_articles_the_analyser_found_irrelevant_are_left_alone():
     assert assign_clusters([first.pk, second.pk]) == 0
 
 
-def test_a_long_text_gives_the_lead_it_would_give_if_stripped_whole():
-    from feeds.clustering import LEAD_CHARS, LEAD_WORDS, _TAG, _lead_words
+def test_an_article_stored_without_a_fingerprint_gets_one_from_its_text():
+    from feeds.ingest import plain_text_of
 
-    def whole(html):
-        return _TAG.sub(" ", html).split()[:LEAD_WORDS]
+    ids = [add(u, t, x, T0).pk for u, t, x in STORY_A[:2]]
+    assert set(Article.objects.values_list("fingerprint", flat=True)) == {None}
+    assert assign_clusters(ids) == 2
+    for article in Article.objects.filter(pk__in=ids):
+        assert article.fingerprint == stored_fingerprint(article.title, plain_text_of(article))
+        assert "trust" in article.fingerprint.split() and "immigration" not in article.fingerprint.split()
 
-    words = " ".join(f"word{i}" for i in range(800))
-    heavy = "".join(f'<a href="https://ex.example/{"x" * 60}/{i}">w{i}</a> ' for i in range(200))
-    cases = [
-        f"<p>{words}</p>",  # plain prose: the start holds the lead
-        heavy,  # markup-heavy: the start holds fewer than LEAD_WORDS words, the whole text is read
-        "x" * (LEAD_CHARS - 3) + '<a href="cut here">after</a> ' + words,  # the cut falls inside a tag
-        "<p>" + "y" * (LEAD_CHARS + 50) + " " + words,  # the cut falls inside a word
-        " ".join(["ab"] * (LEAD_WORDS - 1)) + " " + "z" * LEAD_CHARS + " tail words here",
-    ]
-    for html in cases:
-        assert len(html) > LEAD_CHARS
-        assert _lead_words(html) == whole(html)
+
+def test_the_lead_is_the_first_words_of_the_text():
+    from feeds.clustering import LEAD_WORDS
+
+    text = " ".join(f"word{i}" for i in range(LEAD_WORDS + 50))
+    words = fingerprint("Title", text)
+    assert f"word{LEAD_WORDS - 1}" in words and f"word{LEAD_WORDS}" not in words
+    assert "title" in words
 
 
 def test_clustering_runs_a_constant_number_of_queries():
@@ -109,7 +111,7 @@ def test_clustering_runs_a_constant_number_of_queries():
             for host in ("https://one.example", "https://two.example"):
                 title = f"Sheriff ends jail contract with ICE in operation case{offset + i}"
                 text = f"The sheriff ended the contract on Tuesday in operation case{offset + i} and dossier{offset + i}."
-                ids.append(add(f"{host}/{offset + i}", title, text, T0).pk)
+                ids.append(add(f"{host}/{offset + i}", title, text, T0, fingerprinted=True).pk)
         return ids
 
     few, many = story_pairs(2, 100), story_pairs(20, 200)

@@ -1,4 +1,5 @@
 """After a fetch stores new articles, the real analyser and story clustering run on them."""
+from feeds.clustering import stored_fingerprint
 from feeds.fetching import fetch_feed_now
 from feeds.ingest import plain_text_of
 from feeds.models import Article
@@ -30,6 +31,9 @@ def test_evidence_offsets_point_into_the_plain_text_of_the_article(feed_server, 
         source = article.title if mention["field"] == "title" else text
         assert source[mention["start"]:mention["end"]] == mention["text"] == "Denver"
     assert article.is_relevant and "ICE" in article.suggested_agencies
+    # Clustering reads the words stored with the article, made from the same plain text.
+    assert article.fingerprint == stored_fingerprint(article.title, text)
+    assert {"denver", "arrests", "arrested", "detainer"} <= set(article.fingerprint.split())
 
 
 def test_a_failing_analyser_never_loses_the_articles(feed_server, make_feed, monkeypatch):

@@ -1,4 +1,5 @@
-"""feeds.bulk.update_rows: each row gets its own values, other columns are left alone, one statement per batch."""
+"""feeds.bulk: update_rows gives each row its own values, leaves other columns alone, one statement per batch;
+insert_rows stores every type as bulk_create would and says which rows it inserted."""
 import datetime
 
 import pytest
@@ -6,8 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from feeds.bulk import update_rows
-from feeds.models import Article
+from feeds.bulk import insert_rows, update_rows
+from feeds.models import Article, ArticleJurisdiction
+from tests.factories import make_jurisdiction
+from tests.feeds.fetch.conftest import require_postgres
 
 pytestmark = pytest.mark.django_db
 WHEN = timezone.make_aware(datetime.datetime(2025, 6, 1, 12, 0))
@@ -68,3 +71,33 @@ def test_one_statement_per_batch_whatever_the_number_of_rows():
     if connection.vendor == "postgresql":
         assert (len(few), len(many)) == (1, 3)
     assert Article.objects.filter(relevance_score=0.5).count() == 12
+
+
+def test_insert_rows_stores_every_type_of_value():
+    (article,) = articles(1)
+    place = make_jurisdiction(name="Bulkton")
+    evidence = [{"field": "text", "start": 0, "end": 7, "text": "Bulkton \u2019 'quoted' %s"}]
+    insert_rows([ArticleJurisdiction(article=article, jurisdiction=place, role="subject", evidence=evidence)])
+    stored = ArticleJurisdiction.objects.get()
+    assert (stored.article_id, stored.jurisdiction_id, stored.role, stored.evidence) == (
+        article.pk, place.pk, "subject", evidence)
+
+
+def test_insert_rows_returns_only_the_rows_it_inserted():
+    require_postgres()
+    (existing,) = articles(1)
+    fresh = [
+        Article(url=f"https://new.example/{i}", normalized_url=f"https://new.example/{i}", title=f"N{i}",
+                published=WHEN, suggested_kinds=["court_ruling"])
+        for i in range(3)
+    ]
+    clash = Article(url="https://ex.example/0", normalized_url=existing.normalized_url, title="not stored")
+    with CaptureQueriesContext(connection) as queries:
+        found = insert_rows(fresh + [clash], ignore_conflicts=True, returning=("pk", "normalized_url"))
+    assert len(queries) == 1
+    stored = dict(Article.objects.filter(normalized_url__startswith="https://new.example/").values_list(
+        "pk", "normalized_url"))
+    assert sorted(found) == sorted(stored.items()) and len(found) == 3
+    assert Article.objects.get(pk=existing.pk).title == "T0"
+    assert list(Article.objects.filter(pk__in=stored).values_list("published", "suggested_kinds").order_by().distinct()) == [
+        (WHEN, ["court_ruling"])]
