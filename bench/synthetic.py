@@ -49,9 +49,13 @@ def article_text(rng: random.Random, names: list[str], sentences: int = 12) -> s
     )
 
 
-def rss_feed(entries: int, *, seed: int, names: list[str], url_prefix: str) -> bytes:
+FEED_START = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+def rss_feed(entries: int, *, seed: int, names: list[str], url_prefix: str, start: datetime.datetime = FEED_START
+             ) -> bytes:
+    """A feed of ``entries`` synthetic items, one a minute from ``start``."""
     rng = random.Random(seed)
-    start = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)
     items = []
     for i in range(entries):
         text = article_text(rng, names)
