@@ -85,9 +85,10 @@ def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _N
     missing = [pk for pk, article in near.items() if article.words is None]
     if missing:
         filled = []
+        # Read in chunks: after an upgrade a whole window of bodies may be missing theirs.
         for pk, title, body_html, summary_html in Article.objects.filter(pk__in=missing).values_list(
             "pk", "title", "body_html", "summary_html"
-        ):
+        ).iterator(chunk_size=500):
             words = stored_fingerprint(title, html_to_text(body_html or summary_html))
             near[pk].words = frozenset(words.split())
             filled.append((pk, words))

@@ -116,14 +116,13 @@ def ingest_entries(
             continue
         if guid:
             guids_in_document.add(guid)
-        title = _title(entry, url)
         texts[normalized] = entry.text
         candidates[normalized] = Article(
             feed=feed,
             url=url,
             normalized_url=normalized,
             guid=guid,
-            title=title,
+            title=_title(entry, url),
             author=entry.author,
             publisher=(publisher or (feed.name if feed else ""))[:_PUBLISHER_MAX],
             published=entry.published,
