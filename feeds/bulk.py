@@ -8,8 +8,9 @@ the development database) ``bulk_update`` is kept: correct, only slower.
 
 Inserting is the same story: ``bulk_create`` prepares every value of every row through several layers of
 Python (for 1,000 articles that took longer than PostgreSQL took to store them), and with
-``ignore_conflicts`` it cannot say which rows it inserted. ``insert_rows`` sends plain values as they are,
-one statement per batch, and can return columns of exactly the rows it inserted (``RETURNING``).
+``ignore_conflicts`` it cannot say which rows it inserted. ``insert_rows`` sends plain values as they are
+(on PostgreSQL), one statement per batch, and can return columns of exactly the rows it inserted
+(``RETURNING``).
 """
 from __future__ import annotations
 
@@ -67,24 +68,15 @@ def update_values(model: type[Model], fields: Sequence[str], rows: Sequence[tupl
             )
 
 
-def is_postgresql(model: type[Model]) -> bool:
-    return connections[router.db_for_write(model)].vendor == "postgresql"
-
-
 def insert_rows(objects: Sequence[Model], *, ignore_conflicts: bool = False, returning: Sequence[str] = ()
                 ) -> list[tuple]:
-    """Insert unsaved instances of one model. With ``returning``, gives those columns of the rows this call
-    inserted (with ``ignore_conflicts``, a row that already existed is not among them). PostgreSQL only for
-    ``returning`` (see ``is_postgresql``); elsewhere it falls back to ``bulk_create`` and returns nothing."""
+    """Insert unsaved instances of one model, one statement per batch. With ``returning``, gives those columns
+    of the rows this call inserted: with ``ignore_conflicts``, a row that already existed is not among them
+    (``ON CONFLICT DO NOTHING … RETURNING``: PostgreSQL, and SQLite from 3.35)."""
     if not objects:
         return []
     model = type(objects[0])
     connection = connections[router.db_for_write(model)]
-    if connection.vendor != "postgresql":
-        if returning:
-            raise NotImplementedError("insert_rows(returning=...) needs PostgreSQL")
-        model._default_manager.bulk_create(objects, batch_size=BATCH, ignore_conflicts=ignore_conflicts)
-        return []
     meta = model._meta
     fields = [field for field in meta.concrete_fields if not field.primary_key or field.attname in _set_pks(objects)]
     quote = connection.ops.quote_name
@@ -92,17 +84,19 @@ def insert_rows(objects: Sequence[Model], *, ignore_conflicts: bool = False, ret
     tail = (" ON CONFLICT DO NOTHING" if ignore_conflicts else "") + (
         f" RETURNING {', '.join(quote(_field(meta, name).column) for name in returning)}" if returning else "")
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    prepare = [_preparer(field, connection) for field in fields]
+    postgresql = connection.vendor == "postgresql"
+    prepare = [_preparer(field, connection, postgresql) for field in fields]
+    batch = min(BATCH, connection.ops.bulk_batch_size(fields, objects))  # SQLite bounds the parameters
     found: list[tuple] = []
     with connection.cursor() as cursor:
-        for start in range(0, len(objects), BATCH):
-            chunk = objects[start:start + BATCH]
+        for start in range(0, len(objects), batch):
+            chunk = objects[start:start + batch]
             params: list = []
             for obj in chunk:
                 params.extend(prep(obj) for prep in prepare)
             cursor.execute(head + ", ".join([row_sql] * len(chunk)) + tail, params)
             if returning:
-                found.extend(cursor.fetchall())
+                found.extend(tuple(row) for row in cursor.fetchall())
     return found
 
 
@@ -115,9 +109,10 @@ _SENT_AS_IS = frozenset({
 })
 
 
-def _preparer(field, connection):
+def _preparer(field, connection, postgresql: bool):
     """A function from an instance to the value its INSERT sends for ``field``. Defaults were applied when the
-    instance was made; a field that fills itself in (``auto_now``) or needs preparing goes through Django."""
+    instance was made; a field that fills itself in (``auto_now``) or needs preparing goes through Django, and
+    so does every value on another database."""
     attname = field.attname
     target = field.target_field if field.is_relation else field
     internal_type = target.get_internal_type()
@@ -125,7 +120,7 @@ def _preparer(field, connection):
     def prepared(obj):
         return field.get_db_prep_save(field.pre_save(obj, True), connection)
 
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+    if not postgresql or getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return prepared
     if internal_type in _SENT_AS_IS:
         return lambda obj: getattr(obj, attname)

@@ -6,9 +6,9 @@ Within one feed a GUID already seen also marks a duplicate, so a feed that rewri
 create a second article.
 
 Storing is bulk and race-safe: known links and GUIDs are looked up in a few queries, the rest inserted with
-``INSERT … ON CONFLICT DO NOTHING`` (``bulk_create(ignore_conflicts=True)``), and the rows this call
-inserted are read back by their ingest stamp (feed + ``fetched`` time), so "new" counts only what this call
-created even when another worker stores the same link at the same moment.
+``INSERT … ON CONFLICT DO NOTHING RETURNING`` (``feeds.bulk.insert_rows``), which names the rows this call
+inserted, so "new" counts only what this call created even when another worker stores the same link at the
+same moment.
 
 New articles are analysed before they are inserted, so each row is written once with its verdict, and
 their matched jurisdictions follow in one INSERT per 500; story clustering runs after (``after_ingest``),
@@ -152,7 +152,8 @@ def ingest_entries(
 
     analyses = _analyse(to_insert, texts, result.notes)
     with transaction.atomic():
-        inserted = _insert(feed, to_insert, stamp)
+        # The rows this call created: a link another worker stored at the same moment is not among them.
+        inserted = bulk.insert_rows(to_insert, ignore_conflicts=True, returning=("pk", "normalized_url"))
         if analyses:
             from feeds.analysis.store import insert_new_matches
 
@@ -161,22 +162,6 @@ def ingest_entries(
     result.new = len(result.new_ids)
     result.duplicate += len(to_insert) - result.new
     return result
-
-
-def _insert(feed: Feed | None, articles: list[Article], stamp) -> list[tuple[int, str]]:
-    """INSERT … ON CONFLICT DO NOTHING; returns (pk, normalised URL) of the rows this call created: a link
-    another worker stored at the same moment is not among them."""
-    if bulk.is_postgresql(Article):
-        return bulk.insert_rows(articles, ignore_conflicts=True, returning=("pk", "normalized_url"))
-    Article.objects.bulk_create(articles, batch_size=BATCH, ignore_conflicts=True)
-    # Elsewhere (SQLite) the rows this call created are told by its stamp, which a row another worker won the
-    # race for does not carry.
-    inserted: list[tuple[int, str]] = []
-    for chunk in _chunks([a.normalized_url for a in articles]):
-        inserted.extend(
-            Article.objects.filter(feed=feed, fetched=stamp, normalized_url__in=chunk).values_list("pk", "normalized_url")
-        )
-    return inserted
 
 
 def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -> dict:
