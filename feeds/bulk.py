@@ -78,7 +78,9 @@ def insert_rows(objects: Sequence[Model], *, ignore_conflicts: bool = False, ret
     model = type(objects[0])
     connection = connections[router.db_for_write(model)]
     meta = model._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key or field.attname in _set_pks(objects)]
+    # The primary key column goes into the INSERT only when the instances carry one.
+    with_pk = objects[0].pk is not None
+    fields = [field for field in meta.concrete_fields if with_pk or not field.primary_key]
     quote = connection.ops.quote_name
     head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "
     tail = (" ON CONFLICT DO NOTHING" if ignore_conflicts else "") + (
@@ -104,7 +106,8 @@ def insert_rows(objects: Sequence[Model], *, ignore_conflicts: bool = False, ret
 # connection's time zone is UTC, so an aware datetime goes as it is, see _preparer). Anything else is prepared by
 # its field.
 _SENT_AS_IS = frozenset({
-    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "DateField", "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "DateField", "FloatField",
+    "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
     "SmallIntegerField", "TextField",
 })
 
@@ -131,11 +134,6 @@ def _preparer(field, connection, postgresql: bool):
             return value if value is None or value.tzinfo is not None else prepared(obj)
         return aware_as_is
     return prepared
-
-
-def _set_pks(objects: Sequence[Model]) -> set[str]:
-    """The primary key column goes into the INSERT only when the instances carry one."""
-    return {objects[0]._meta.pk.attname} if objects[0].pk is not None else set()
 
 
 def _field(meta, name: str):
