@@ -8,6 +8,10 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
+# The analyser's hot modules compiled with mypyc (feeds/analysis/native.py); the compiler is removed after.
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && python -c 'from feeds.analysis import native; native.build()' \
+    && apt-get purge -y gcc libc6-dev && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 # Static files are collected at build time; the key only satisfies settings during the build.
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput \
     && useradd --system --uid 10001 tracker && chown -R tracker /app

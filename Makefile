@@ -13,7 +13,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The analyser's hot modules compiled with mypyc (feeds/analysis/native.py). Without a C compiler the build
+# fails, make goes on, and the analyser runs as Python.
+ANALYSIS_BUILD := build/analysis/SOURCES
+$(ANALYSIS_BUILD): $(VENV)/.installed $(wildcard feeds/analysis/*.py)
+	-$(BIN)/python -c 'from feeds.analysis import native; native.build()'
+
+install: $(VENV)/.installed $(ANALYSIS_BUILD)
 
 # Migrate, load the gazetteer and the demo, create a local admin: all idempotent.
 setup: install
@@ -33,7 +39,7 @@ check: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts
+	rm -rf $(VENV) build staticfiles .pytest_cache test-artifacts
 
 # Benchmarks against PostgreSQL (BENCH_DATABASE_URL); figures are medians, reported as ratios.
 bench: install

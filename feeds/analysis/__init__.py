@@ -10,8 +10,13 @@ by the words that produced it. Public interface (the ingestion pipeline and ``an
 """
 from __future__ import annotations
 
-from feeds.analysis.analyzer import analyze
-from feeds.analysis.gazetteer_index import refresh_if_changed, reset
-from feeds.analysis.results import Analysis, JurisdictionMatch, Mention
+from feeds.analysis import native
 
-__all__ = ["Analysis", "JurisdictionMatch", "Mention", "analyze", "refresh_if_changed", "reset"]
+# Before any analyser module is imported: their compiled build, when it matches these sources.
+COMPILED = native.enable(__path__)
+
+from feeds.analysis.analyzer import analyze  # noqa: E402
+from feeds.analysis.gazetteer_index import refresh_if_changed, reset  # noqa: E402
+from feeds.analysis.results import Analysis, JurisdictionMatch, Mention  # noqa: E402
+
+__all__ = ["COMPILED", "Analysis", "JurisdictionMatch", "Mention", "analyze", "refresh_if_changed", "reset"]

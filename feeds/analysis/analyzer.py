@@ -5,10 +5,11 @@ import datetime
 
 from feeds.analysis import agencies as agencies_module
 from feeds.analysis import dates, kinds, relevance, roles
-from feeds.analysis.disambiguation import ArticlePlaces
-from feeds.analysis.gazetteer_index import get_index
+from feeds.analysis.disambiguation import ArticlePlaces, PlaceMention
+from feeds.analysis.gazetteer_index import GazetteerIndex, get_index
 from feeds.analysis.matching import scan
 from feeds.analysis.results import Analysis, JurisdictionMatch, Mention
+from feeds.analysis.terms import TermHit
 from feeds.analysis.text import TEXT, TITLE, FieldText
 
 _ROLE_KINDS = (roles.DIRECT, roles.LOCATED, roles.ACTOR, roles.ENFORCEMENT)
@@ -52,7 +53,7 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
     return Analysis(relevant, score, jurisdictions, suggested_kinds, found_agencies, event_day)
 
 
-def _agencies(index, fields_hits) -> list[str]:
+def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[TermHit]], ...]) -> list[str]:
     found: set[str] = set()
     ends_with_state = index.state_lookup.ends_with_state
     for field, hits in fields_hits:
@@ -66,11 +67,13 @@ def _agencies(index, fields_hits) -> list[str]:
     return agencies_module.ordered(found) if found else []
 
 
-def _jurisdictions(mentions, cues) -> list[JurisdictionMatch]:
+def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> list[JurisdictionMatch]:
     role_of = roles.assign(mentions, cues)
     matches: dict[int, JurisdictionMatch] = {}
     for m in mentions:
         c = m.chosen
+        if c is None:
+            continue  # resolve() returns chosen mentions only
         match = matches.get(c.id)
         if match is None:
             match = matches[c.id] = JurisdictionMatch(c.id, c.uid, c.name, c.kind, c.state, role_of[c.id], [])

@@ -7,9 +7,15 @@ candidate in each state) is worked out once per key, on first use, and kept on i
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from feeds.analysis.entries import COUNTY_LIKE, FOREIGN, MULTIWORD, RISKY, Candidate, Entry
+
+if TYPE_CHECKING:
+    # The class itself, not a protocol, for the compiled module (feeds/analysis/native.py). The choice reads
+    # its entry, context_state ("Rochester, N.Y."), weak (a sentence opener or a Title Case headline: the
+    # capital proves nothing) and locative ("in Phoenix").
+    from feeds.analysis.disambiguation import PlaceMention
 
 # --- Thresholds (population; counties count the places inside them) -------------------------------------------
 AMBIGUITY_RATIO = 2.0  # the biggest candidate must be this many times the next to win on size alone
@@ -25,15 +31,6 @@ RISKY_MIN_ANYWHERE = 500_000  # "Queens", "Phoenix" written mid-sentence
 DWARF_RATIO = 25.0
 
 
-class OpenMention(Protocol):
-    """What the choice reads of a mention (``disambiguation.PlaceMention`` is one)."""
-
-    entry: Entry
-    context_state: str | None  # "Rochester, N.Y."
-    weak: bool  # a sentence opener or a Title Case headline: the capital proves nothing
-    locative: bool  # "in Phoenix"
-
-
 class Profile:
     """What choosing needs to know about one key, whatever the article."""
 
@@ -46,11 +43,11 @@ class Profile:
         if flags & COUNTY_LIKE:
             self.floor_named, self.floor_bare = 0.0, 0.0
         elif flags & MULTIWORD:
-            self.floor_named, self.floor_bare = MIN_POPULATION_IN_NAMED_STATE_MULTIWORD, MIN_POPULATION_MULTIWORD
+            self.floor_named, self.floor_bare = float(MIN_POPULATION_IN_NAMED_STATE_MULTIWORD), float(MIN_POPULATION_MULTIWORD)
         else:
-            self.floor_named, self.floor_bare = MIN_POPULATION_IN_NAMED_STATE, MIN_POPULATION
+            self.floor_named, self.floor_bare = float(MIN_POPULATION_IN_NAMED_STATE), float(MIN_POPULATION)
         if self.risky:
-            self.floor_named = max(self.floor_named, RISKY_MIN_IN_NAMED_STATE)
+            self.floor_named = max(self.floor_named, float(RISKY_MIN_IN_NAMED_STATE))
         self.unambiguous = _unambiguous(candidates)
         # State -> position of its first (most prominent) candidate that is not the state itself: with 24
         # Jefferson Counties, the article's few states are looked up instead of every candidate tested.
@@ -75,7 +72,7 @@ def _unambiguous(candidates: tuple[Candidate, ...]) -> bool:
     return top > 0 and top >= AMBIGUITY_RATIO * second
 
 
-def choose(m: OpenMention, evidence: set[str] | frozenset[str]) -> Candidate | None:
+def choose(m: PlaceMention, evidence: set[str] | frozenset[str]) -> Candidate | None:
     """The candidate ``m`` means when the article names the states in ``evidence``, or None.
 
     Reads ``evidence`` only through the candidates' states (``profile(m.entry).states``)."""

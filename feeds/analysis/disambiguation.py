@@ -172,7 +172,7 @@ class ArticlePlaces:
                 context_state = self._state_code(context.group("state"))
                 if context_state:
                     context_end = context.end()
-                    after = None
+                    after = ""  # the state context ends the name: no word right after it
         # The word after: usually letters between two spaces (see FieldText.next_word). The second word is read
         # only by the rare rules that need it.
         n1 = None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from feeds.analysis.keys import automaton_key
 from feeds.analysis.terms import ANY, Term
+
+if TYPE_CHECKING:
+    from feeds.analysis.choice import Profile
 
 # --- What a key is, beyond its candidates (bit flags on Entry.flags) -------------------------------------------
 COMMON = 1  # an ordinary English word ("Mobile", "Justice")
@@ -29,6 +33,10 @@ EVERY_WORD = 3  # several words: each starts with a capital, except small words 
 THE_PREFIXED = 4  # "the Bronx": the capital is on the second word
 
 BLOCK_GROUP = 0  # the group number of BLOCKING_PHRASES
+
+# What the scan does with a hit of one term: (case rule, group number, term, suffix, contains); the two flags
+# are filled in by finish_all.
+PlanItem = tuple[int, int, Term, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +67,12 @@ class Entry:
         self.flags = 0
         self.region_state: str | None = None
         # Filled by finish(): what the scan does with a hit, precomputed so the hot loop only looks up.
-        self.plan: tuple[tuple[int, int, Term, bool, bool], ...] = ()  # (case, group, term, suffix, contains)
+        self.plan: tuple[PlanItem, ...] = ()  # (case, group, term, suffix, contains); see finish_all
         self.simple_plan: tuple[tuple[int, Term], ...] = ()  # (group number, term): append, no check
         self.capital = NOT_A_PLACE
         self.word_starts: tuple[int, ...] = ()
         self.is_state = False
-        self.choice = None  # a choice.Profile, made on first use
+        self.choice: Profile | None = None  # made on first use
 
     @property
     def is_place_like(self) -> bool:
@@ -76,7 +84,7 @@ class Entry:
         Groups are categories, except role cues, grouped by cue kind ("sued" is both a target cue and an actor
         cue). ``finish_all`` completes the plan."""
         self.plan = tuple(
-            (t.case, group_ids.setdefault(_group(t), len(group_ids)), t) for t in self.terms
+            (t.case, group_ids.setdefault(_group(t), len(group_ids)), t, False, False) for t in self.terms
         )
         self.is_state = bool(self.candidates) and self.candidates[0].state_level
         if not self.is_place_like:
@@ -118,7 +126,7 @@ def finish_all(entries: Iterable[Entry]) -> list:
         e.finish(group_ids)
     keys_by_group: dict[int, list[str]] = {}
     for e in entries:
-        for _case, group, _term in e.plan:
+        for _case, group, _term, _suffix, _contains in e.plan:
             keys_by_group.setdefault(group, []).append(automaton_key(e.key))
     suffix: set[tuple[int, str]] = set()
     contains: set[tuple[int, str]] = set()
@@ -138,7 +146,7 @@ def finish_all(entries: Iterable[Entry]) -> list:
         if e.plan:
             padded = automaton_key(e.key)
             plan = [(case, group, term, (group, padded) in suffix, (group, padded) in contains)
-                    for case, group, term in e.plan]
+                    for case, group, term, _suffix, _contains in e.plan]
             e.simple_plan = tuple((group, term) for case, group, term, ends, has in plan
                                   if case == ANY and not ends and not has and group != BLOCK_GROUP)
             e.plan = tuple(item for item in plan

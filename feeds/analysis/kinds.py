@@ -6,9 +6,8 @@ suggested when it reaches ``THRESHOLD``, and only for relevant articles: these a
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 
-from feeds.analysis.terms import ANY, UPPER, Term
+from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 
 CATEGORY = "kind"
 FEDERAL_ACTION = "federal_action"
@@ -51,7 +50,7 @@ TERMS: list[tuple[str, Term]] = [
 ]
 
 
-def suggest(title_hits: Sequence[tuple], text_hits: Sequence[tuple], lead_start: int, lead_end: int) -> list[str]:
+def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int, lead_end: int) -> list[str]:
     """Kinds from the kind-cue hits (start, end, phrase, term) of the title and the text; the text's lead is
     [lead_start, lead_end)."""
     points: dict[str, float] = {}

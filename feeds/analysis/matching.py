@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from feeds.analysis.entries import ALL_CAPITALS, BLOCK_GROUP, CAPITAL, EVERY_WORD, MULTIWORD, Entry
 from feeds.analysis.gazetteer_index import GazetteerIndex
-from feeds.analysis.terms import UPPER, Term
+from feeds.analysis.terms import UPPER, TermHit
 from feeds.analysis.text import FieldText
 
 ROLE = "role"
@@ -18,7 +18,6 @@ BLOCK = "block"  # the category of BLOCKING_PHRASES: read by nobody, they only h
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "le", "du", "d'", "on", "upon", "in", "at"})
 
 PlaceHit = tuple[int, int, Entry]
-TermHit = tuple[int, int, str, Term]
 
 
 def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[list[TermHit]]]:
@@ -30,6 +29,10 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
     place_end = -1
     buckets: list[list[TermHit]] = [[] for _group in index.groups]
     blockers: list[tuple[int, int]] = []
+    # Declared so that the compiled scan (feeds/analysis/native.py) reads them as an int and an Entry, not
+    # as objects of unknown type: the automaton's hits are not typed.
+    last: int
+    entry: Entry
     for last, entry in index.automaton.iter(field.scanned):
         # ``last`` is the key's closing space: scanned offset ``last`` is text offset ``last - 1``, the
         # character after the word; the key's opening space sits before the word at text offset start - 1.

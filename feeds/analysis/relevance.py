@@ -8,9 +8,8 @@ article needs several strong phrases, not one stray "border", to pass ``THRESHOL
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 
-from feeds.analysis.terms import ANY, UPPER, Term
+from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 
 CATEGORY = "rel"
 IMMIGRATION, ENFORCEMENT, BOTH = "I", "E", "B"
@@ -54,7 +53,7 @@ TERMS: list[tuple[str, Term]] = [
 ]
 
 
-def score(title_hits: Sequence[tuple], text_hits: Sequence[tuple]) -> float:
+def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
     """Score from the relevance hits of the title and of the text, as (start, end, phrase, term)."""
     seen: dict[str, int] = {}
     immigration = enforcement = total = 0.0

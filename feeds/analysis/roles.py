@@ -19,11 +19,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from operator import itemgetter
-from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from feeds.analysis.terms import ANY, UPPER, Term
-from feeds.analysis.text import TITLE, FieldText
+from feeds.analysis.terms import ANY, UPPER, Term, TermHit
+from feeds.analysis.text import TITLE
+
+if TYPE_CHECKING:
+    # The class itself, not a protocol: compiled (feeds/analysis/native.py), its fields are read directly.
+    # What the rules read of a mention: field, start, end, context_end (after "Rochester, N.Y."),
+    # jurisdiction_id, no_subject (a region or a state court), preceded_by and next_word.
+    from feeds.analysis.disambiguation import PlaceMention
 
 CATEGORY = "role"
 SUBJECT, MENTIONED = "subject", "mentioned"
@@ -94,6 +99,8 @@ _NOT_ACTOR_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "ins
                                "throughout", "within", "toward", "towards"})
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according)\b")
 
+_NO_HITS: list[TermHit] = []  # read, never written
+
 # Cheap tests that rule out a regex above before running it (each is implied by the regex matching):
 _START = itemgetter(0)
 _DIRECT_GAP_CHARS = " \tthecitystatecountytownvillageof"  # every character _DIRECT_GAP can match
@@ -109,20 +116,7 @@ _TARGET_AFTER_FIRST = frozenset(
 _CONJUNCT_GAP_CHARS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,/&" + "andorswelthcityuf"
 
 
-class RoleMention(Protocol):
-    """What the role rules read of a mention (``disambiguation.PlaceMention`` is one)."""
-
-    field: FieldText
-    start: int
-    end: int
-    context_end: int  # after "Rochester, N.Y."
-    jurisdiction_id: int
-    no_subject: bool  # a region or a state court
-    preceded_by: str | None
-    next_word: str | None  # the first word after context_end, as ``FieldText.next_words`` reads it
-
-
-def assign(mentions: Sequence[RoleMention], cues: dict[str, dict[str, Sequence[tuple]]]) -> dict[int, str]:
+def assign(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> dict[int, str]:
     """Role per jurisdiction id. ``cues[field][kind]`` lists cue hits (start, end, ...), sorted."""
     n = len(mentions)
     subject_ids: set[int] = set()
@@ -131,7 +125,7 @@ def assign(mentions: Sequence[RoleMention], cues: dict[str, dict[str, Sequence[t
     linked: list[bool | None] = [None] * n
     strong = [False] * n
     any_strong = False
-    no_cues: dict[str, Sequence[tuple]] = {}
+    no_cues: dict[str, list[TermHit]] = {}
     for i, m in enumerate(mentions):
         j = m.jurisdiction_id
         counts[j] = counts.get(j, 0) + 1
@@ -170,19 +164,19 @@ def assign(mentions: Sequence[RoleMention], cues: dict[str, dict[str, Sequence[t
             j = m.jurisdiction_id
             if m.no_subject or j in subject_ids or counts[j] < MIN_ENFORCEMENT_MENTIONS:
                 continue
-            if _near_enforcement(m, cues.get(m.field.name, no_cues).get(ENFORCEMENT, ())):
+            if _near_enforcement(m, cues.get(m.field.name, no_cues).get(ENFORCEMENT, _NO_HITS)):
                 enforced[j] = enforced.get(j, 0) + 1
                 if enforced[j] >= MIN_ENFORCEMENT_MENTIONS:
                     subject_ids.add(j)
     return {j: SUBJECT if j in subject_ids else MENTIONED for j in counts}
 
 
-def _from(hits: Sequence[tuple], position: int) -> int:
+def _from(hits: list[TermHit], position: int) -> int:
     """The index of the first hit starting at or after ``position``."""
     return bisect_left(hits, position, key=_START)
 
 
-def _targeted(m: RoleMention, text: str, field_cues: dict[str, Sequence[tuple]]) -> bool:
+def _targeted(m: PlaceMention, text: str, field_cues: dict[str, list[TermHit]]) -> bool:
     start = m.start
     lo = start - CUE_BEFORE_CHARS if start > CUE_BEFORE_CHARS else 0
     hits = field_cues.get(DIRECT)
@@ -210,7 +204,7 @@ def _targeted(m: RoleMention, text: str, field_cues: dict[str, Sequence[tuple]])
     return False
 
 
-def _acts(m: RoleMention, field_cues: dict[str, Sequence[tuple]]) -> bool:
+def _acts(m: PlaceMention, field_cues: dict[str, list[TermHit]]) -> bool:
     if (m.preceded_by or "").lower() in _NOT_ACTOR_BEFORE:
         return False  # "a judge in Vermont ordered": Vermont is where, not who
     hits = field_cues.get(ACTOR)
@@ -228,7 +222,7 @@ def _acts(m: RoleMention, field_cues: dict[str, Sequence[tuple]]) -> bool:
     return False
 
 
-def _near_enforcement(m: RoleMention, hits: Sequence[tuple]) -> bool:
+def _near_enforcement(m: PlaceMention, hits: list[TermHit]) -> bool:
     field = m.field
     until = m.end + ENFORCEMENT_WINDOW
     for i in range(_from(hits, max(0, m.start - ENFORCEMENT_WINDOW)), len(hits)):
@@ -244,7 +238,7 @@ def _near_enforcement(m: RoleMention, hits: Sequence[tuple]) -> bool:
     return False
 
 
-def _linked(mentions: Sequence[RoleMention], linked: list[bool | None], i: int) -> bool:
+def _linked(mentions: list[PlaceMention], linked: list[bool | None], i: int) -> bool:
     """Whether mention i follows mention i - 1 in a list ("X, Y and Z"), worked out once when first asked."""
     found = linked[i]
     if found is None:

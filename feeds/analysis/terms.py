@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 # How a phrase must be written in the original text for a hit to count.
 ANY = 0  # any case: "deportation", "Deportation", "DEPORTATION"
@@ -20,9 +21,13 @@ class Term:
     """One meaning of a phrase: its category (the module that reads it), a value and a weight."""
 
     category: str
-    value: object
+    value: Any  # a kind name, an agency, a (date kind, number) pair
     weight: float = 1.0
     case: int = ANY
+
+
+# A hit of a phrase in one field: start and end offsets, the phrase's automaton key, its meaning.
+TermHit = tuple[int, int, str, Term]
 
 
 def case_ok(term: Term, original: str) -> bool:
