@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import feedparser
 from feedparser.encodings import convert_to_utf8
 
+from feeds import fastrss
 from feeds.choices import FetchOutcome
 from feeds.sanitize import clean_string, content_to_html, html_to_text, is_html_type, plain_text
 
@@ -85,6 +86,18 @@ def refuse_entity_declarations(data: bytes) -> None:
         )
 
 
+@dataclass
+class RawDocument:
+    """A parsed document as feedparser shapes it: entries are feedparser entries (or ``fastrss``'s copies)."""
+
+    version: str
+    title: str
+    title_type: str
+    entries: list
+    problem: str = ""  # why the strict parser gave up, if it did
+    bozo: bool = False  # read leniently
+
+
 def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> ParsedFeed:
     """Parse a feed document. Raises ParseError (or DocumentRefused) when there is nothing to ingest."""
     if not body or not body.strip():
@@ -92,6 +105,35 @@ def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> Par
     headers = {"content-type": content_type} if content_type else {}
     data = convert_to_utf8(headers, body, {})
     refuse_entity_declarations(data)
+    document = read_simple_rss(data) or read_with_feedparser(data)
+    if not document.version and not document.entries:
+        if _looks_like_html(data, content_type):
+            raise ParseError(
+                "The address returned a web page (HTML), not a feed. The feed may have moved; "
+                "look for its new address on the site."
+            )
+        reason = document.problem or "no RSS, Atom or RDF document found"
+        raise ParseError(f"Not a readable feed: {reason}.")
+    return ParsedFeed(
+        title=plain_text(document.title, document.title_type or "text/plain", max_length=200),
+        version=document.version,
+        entries=[entry_from(e, base=url) for e in document.entries],
+        warning=document.problem if document.bozo else "",
+    )
+
+
+def read_simple_rss(data: bytes) -> RawDocument | None:
+    """The commonest feeds, plain RSS 2.0, read in a tenth of the time (``feeds/fastrss.py``); None for any
+    other document."""
+    found = fastrss.read(data)
+    if found is None:
+        return None
+    title, title_type, entries = found
+    return RawDocument(version="rss20", title=title, title_type=title_type, entries=entries)
+
+
+def read_with_feedparser(data: bytes) -> RawDocument:
+    """Any document feedparser can read, however ill-formed."""
     # A BytesIO, never bytes: feedparser treats a bytes argument as a possible file name or URL.
     # feedparser's own sanitiser is off: every fragment goes through nh3's stricter allowlist anyway
     # (feeds/sanitize.py), and sanitising twice would double the cost of parsing. The document's address
@@ -105,23 +147,15 @@ def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> Par
         sanitize_html=False,
         resolve_relative_uris=b"xml:base" in data,
     )
-    version = parsed.get("version") or ""
-    entries = parsed.get("entries") or []
-    if not version and not entries:
-        if _looks_like_html(data, content_type):
-            raise ParseError(
-                "The address returned a web page (HTML), not a feed. The feed may have moved; "
-                "look for its new address on the site."
-            )
-        reason = _bozo_message(parsed) or "no RSS, Atom or RDF document found"
-        raise ParseError(f"Not a readable feed: {reason}.")
     feed_info = parsed.get("feed") or {}
     title_detail = feed_info.get("title_detail") or {}
-    return ParsedFeed(
-        title=plain_text(feed_info.get("title", ""), title_detail.get("type", "text/plain"), max_length=200),
-        version=version,
-        entries=[entry_from(e, base=url) for e in entries],
-        warning=_bozo_message(parsed) if parsed.get("bozo") else "",
+    return RawDocument(
+        version=parsed.get("version") or "",
+        title=feed_info.get("title", ""),
+        title_type=title_detail.get("type", "text/plain"),
+        entries=parsed.get("entries") or [],
+        problem=_bozo_message(parsed),
+        bozo=bool(parsed.get("bozo")),
     )
 
 
