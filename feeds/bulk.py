@@ -77,25 +77,35 @@ def insert_rows(objects: Sequence[Model], *, ignore_conflicts: bool = False, ret
         return []
     model = type(objects[0])
     connection = connections[router.db_for_write(model)]
-    meta = model._meta
     # The primary key column goes into the INSERT only when the instances carry one.
     with_pk = objects[0].pk is not None
-    fields = [field for field in meta.concrete_fields if with_pk or not field.primary_key]
+    fields = [field for field in model._meta.concrete_fields if with_pk or not field.primary_key]
+    postgresql = connection.vendor == "postgresql"
+    prepare = [_preparer(field, connection, postgresql) for field in fields]
+    rows = [tuple(prep(obj) for prep in prepare) for obj in objects]
+    return insert_values(model, fields, rows, ignore_conflicts=ignore_conflicts, returning=returning)
+
+
+def insert_values(model: type[Model], fields: Sequence, rows: Sequence[tuple], *, ignore_conflicts: bool = False,
+                  returning: Sequence[str] = ()) -> list[tuple]:
+    """``insert_rows`` for rows given as tuples of values ready for the database, one per field of ``fields``
+    (names or Field objects): no model instance is made. A JSON column takes its value as JSON text."""
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    fields = [meta.get_field(field) if isinstance(field, str) else field for field in fields]
     quote = connection.ops.quote_name
     head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "
     tail = (" ON CONFLICT DO NOTHING" if ignore_conflicts else "") + (
         f" RETURNING {', '.join(quote(_field(meta, name).column) for name in returning)}" if returning else "")
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    postgresql = connection.vendor == "postgresql"
-    prepare = [_preparer(field, connection, postgresql) for field in fields]
-    batch = min(BATCH, connection.ops.bulk_batch_size(fields, objects))  # SQLite bounds the parameters
+    batch = min(BATCH, connection.ops.bulk_batch_size(fields, rows))  # SQLite bounds the parameters
     found: list[tuple] = []
     with connection.cursor() as cursor:
-        for start in range(0, len(objects), batch):
-            chunk = objects[start:start + batch]
-            params: list = []
-            for obj in chunk:
-                params.extend(prep(obj) for prep in prepare)
+        for start in range(0, len(rows), batch):
+            chunk = rows[start:start + batch]
+            params = [value for row in chunk for value in row]
             cursor.execute(head + ", ".join([row_sql] * len(chunk)) + tail, params)
             if returning:
                 found.extend(tuple(row) for row in cursor.fetchall())

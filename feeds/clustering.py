@@ -7,6 +7,7 @@ explainable; good enough for wire copy and rewrites, which is what fills a news 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -39,8 +40,8 @@ _STOPWORDS = frozenset(
 def fingerprint(title: str, text: str) -> frozenset[str]:
     """The distinctive words of the title and the lead (the first LEAD_WORDS words of the plain text)."""
     lead = text.split(None, LEAD_WORDS)[:LEAD_WORDS]
-    words = _WORD.findall(f"{title} {' '.join(lead)}".lower())
-    return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
+    words = set(_WORD.findall(f"{title} {' '.join(lead)}".lower())) - _STOPWORDS
+    return frozenset(w for w in words if len(w) > 2)
 
 
 def stored_fingerprint(title: str, text: str) -> str:
@@ -50,15 +51,26 @@ def stored_fingerprint(title: str, text: str) -> str:
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two word sets (the union is counted, not built)."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def _outlet(normalized_url: str, feed_id: int | None) -> str:
     """Outlets are told apart by host name (www. ignored), since one feed may carry several outlets."""
-    host = urlsplit(normalized_url).hostname or ""
-    return host.removeprefix("www.") or f"feed:{feed_id}"
+    return _host(normalized_url.split("/", 3)[:3]) or f"feed:{feed_id}"
+
+
+def _host(origin: list[str]) -> str:
+    return _host_of_origin("/".join(origin))
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_of_origin(origin: str) -> str:
+    """The host of "scheme://host[:port]" (www. ignored): a window's articles come from a few hosts."""
+    return (urlsplit(origin).hostname or "").removeprefix("www.")
 
 
 class _Near:
@@ -114,7 +126,7 @@ def assign_clusters(article_ids: Iterable[int]) -> int:
     # The new articles are among these: the window is made from their times.
     by_id = _window((min(times) - WINDOW, max(times) + WINDOW))
     new_ids = [pk for pk, _when in new if pk in by_id]  # unless another worker changed them in between
-    index = _RareWordIndex(by_id)
+    index = _RareWordIndex(by_id, frozenset().union(*(by_id[pk].words for pk in new_ids)))
     # Decided in memory first, written after in a few statements: new clusters get their ids when inserted,
     # so until then an article points at its cluster by a negative number (-1 for the first new one).
     created: list[StoryCluster] = []
@@ -150,10 +162,11 @@ class _RareWordIndex:
 
     MAX_POSTINGS = 50
 
-    def __init__(self, articles: dict[int, _Near]) -> None:
+    def __init__(self, articles: dict[int, _Near], wanted: frozenset[str]) -> None:
+        # Only the words the new articles have are ever looked up: the others are not indexed.
         postings: dict[str, list[int]] = {}
         for pk, article in articles.items():
-            for word in article.words:
+            for word in article.words & wanted:
                 postings.setdefault(word, []).append(pk)
         self.postings = {w: ids for w, ids in postings.items() if len(ids) <= self.MAX_POSTINGS}
 
