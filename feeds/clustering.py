@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -109,7 +111,7 @@ def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _N
 
 
 def assign_clusters(article_ids: Iterable[int]) -> int:
-    """Put each given article in the cluster of the most similar article near it in time, creating
+    """Put each given article (stored) in the cluster of the most similar article near it in time, creating
     a cluster when two unclustered articles match. Returns how many of the given articles are now
     in a cluster. A constant number of queries, whatever the number of articles and clusters."""
     # Only stories the analyser found relevant reach an editor; clustering the rest would cost time and
@@ -126,6 +128,38 @@ def assign_clusters(article_ids: Iterable[int]) -> int:
     # The new articles are among these: the window is made from their times.
     by_id = _window((min(times) - WINDOW, max(times) + WINDOW))
     new_ids = [pk for pk, _when in new if pk in by_id]  # unless another worker changed them in between
+    plan = _decide(new_ids, by_id)
+    if plan.changed:
+        with transaction.atomic():
+            plan.create_clusters()
+            plan.finish(inserted=set())
+    return sum(1 for pk in new_ids if by_id[pk].cluster_id is not None)
+
+
+# While planned, articles not inserted yet are known by keys above every stored id, in the order they will be
+# inserted, so that candidates sort (and ties break) as they did when clustering ran after the insert.
+_PENDING = 1 << 62
+
+
+def plan_clusters(pending: Sequence[tuple[int, datetime.datetime | None, datetime.datetime, str]]) -> ClusterPlan:
+    """The clusters of relevant articles about to be inserted, given as (position in the INSERT, published,
+    fetched, fingerprint): decided against the stored articles of their window, as ``assign_clusters`` would
+    decide after the insert, so that each new row is written once, with its cluster."""
+    if not pending:
+        return ClusterPlan([], {})
+    # As assign_clusters orders stored articles: by publication (articles without a date last), then id.
+    order = sorted(pending, key=lambda p: (p[1] is None, p[1] or p[2], p[0]))
+    times = [published or fetched for _position, published, fetched, _words in order]
+    by_id = _window((min(times) - WINDOW, max(times) + WINDOW))
+    keys = []
+    for (position, _published, _fetched, words), when in zip(order, times):
+        key = _PENDING + position
+        by_id[key] = _Near(key, when, None, words)
+        keys.append(key)
+    return _decide(keys, by_id)
+
+
+def _decide(new_ids: list[int], by_id: dict[int, _Near]) -> ClusterPlan:
     index = _RareWordIndex(by_id, frozenset().union(*(by_id[pk].words for pk in new_ids)))
     # Decided in memory first, written after in a few statements: new clusters get their ids when inserted,
     # so until then an article points at its cluster by a negative number (-1 for the first new one).
@@ -145,15 +179,50 @@ def assign_clusters(article_ids: Iterable[int]) -> int:
             changed[best.pk] = best
         article.cluster_id = best.cluster_id
         changed[article.pk] = article
-    if changed:
-        with transaction.atomic():
-            StoryCluster.objects.bulk_create(created)
-            for article in changed.values():
-                if article.cluster_id < 0:
-                    article.cluster_id = created[-article.cluster_id - 1].pk
-            update_values(Article, ["cluster"], [(a.pk, a.cluster_id) for a in changed.values()])
-            refresh_cluster_stats({a.cluster_id for a in changed.values()})
-    return sum(1 for pk in new_ids if by_id[pk].cluster_id is not None)
+    return ClusterPlan(created, changed)
+
+
+class ClusterPlan:
+    """Clusters decided in memory: the clusters to create, and the articles whose cluster changes (stored ones
+    by id, articles about to be inserted by ``_PENDING`` + their position). Written inside the caller's
+    transaction: ``create_clusters`` before the articles are inserted, ``finish`` after."""
+
+    def __init__(self, created: list[StoryCluster], changed: dict[int, _Near]) -> None:
+        self.created = created
+        self.changed = changed
+
+    def create_clusters(self) -> None:
+        """Insert the new clusters and point the decisions at their ids."""
+        if not self.created:
+            return
+        StoryCluster.objects.bulk_create(self.created)
+        for article in self.changed.values():
+            if article.cluster_id < 0:
+                article.cluster_id = self.created[-article.cluster_id - 1].pk
+
+    def cluster_of(self, position: int) -> int | None:
+        """The cluster of the article at this position of the INSERT (after ``create_clusters``)."""
+        article = self.changed.get(_PENDING + position)
+        return article.cluster_id if article is not None else None
+
+    def finish(self, inserted: set[int]) -> None:
+        """Once the new articles are inserted (``inserted``: their positions that were), stored articles join
+        their clusters and the clusters' figures are derived from their members. A new cluster left with one
+        member, because another worker stored its partner's link first, is dissolved."""
+        stored = [(pk, article.cluster_id) for pk, article in self.changed.items() if pk < _PENDING]
+        update_values(Article, ["cluster"], stored)
+        lost = any(key >= _PENDING and key - _PENDING not in inserted for key in self.changed)
+        if lost and self.created:
+            _dissolve_single_member_clusters([cluster.pk for cluster in self.created])
+        refresh_cluster_stats({article.cluster_id for article in self.changed.values()})
+
+
+def _dissolve_single_member_clusters(cluster_ids: list[int]) -> None:
+    members = Counter(Article.objects.filter(cluster_id__in=cluster_ids).values_list("cluster_id", flat=True))
+    lonely = [pk for pk in cluster_ids if members[pk] < 2]
+    if lonely:
+        Article.objects.filter(cluster_id__in=lonely).update(cluster=None)
+        StoryCluster.objects.filter(pk__in=lonely).delete()
 
 
 class _RareWordIndex:
@@ -163,12 +232,15 @@ class _RareWordIndex:
     MAX_POSTINGS = 50
 
     def __init__(self, articles: dict[int, _Near], wanted: frozenset[str]) -> None:
-        # Only the words the new articles have are ever looked up: the others are not indexed.
+        # Only the words the new articles have are ever looked up, and only the rare ones are indexed: they
+        # are counted first (in C), so no list is built for a common word.
+        counts = Counter(chain.from_iterable(article.words & wanted for article in articles.values()))
+        rare = frozenset(word for word, n in counts.items() if n <= self.MAX_POSTINGS)
         postings: dict[str, list[int]] = {}
         for pk, article in articles.items():
-            for word in article.words & wanted:
+            for word in article.words & rare:
                 postings.setdefault(word, []).append(pk)
-        self.postings = {w: ids for w, ids in postings.items() if len(ids) <= self.MAX_POSTINGS}
+        self.postings = postings
 
     def candidates(self, words: frozenset[str]) -> set[int]:
         found: set[int] = set()

@@ -131,7 +131,7 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
     if result.skipped:
         attempt.notes.append(f"{result.skipped} entries had no link, id, title or text and were skipped.")
     attempt.notes.extend(result.notes)
-    attempt.notes.extend(ingest.after_ingest(result.new_ids))
+    attempt.notes.extend(ingest.after_ingest(result.to_cluster))
 
 
 def _validator(value: str, max_length: int) -> str:

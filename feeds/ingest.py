@@ -10,9 +10,10 @@ Storing is bulk and race-safe: known links and GUIDs are looked up in a few quer
 inserted, so "new" counts only what this call created even when another worker stores the same link at the
 same moment.
 
-New articles are analysed before they are inserted, so each row is written once with its verdict, and
-their matched jurisdictions follow in one INSERT per 500; story clustering runs after (``after_ingest``),
-since it compares them with the articles already stored.
+New articles are analysed and put in story clusters before they are inserted (clustering compares them with
+the stored articles of their time window, and with each other), so each row is written once with its verdict
+and its cluster; their matched jurisdictions follow in one INSERT per 500. ``after_ingest`` clusters what
+could not be decided before the insert.
 """
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ class IngestResult:
     # Entries with nothing to identify them by (no link, id, title or text).
     skipped: int = 0
     new_ids: list[int] = field(default_factory=list)
+    # New articles still to be put in story clusters (``after_ingest``): none, unless deciding them failed.
+    to_cluster: list[int] = field(default_factory=list)
     # Steps that failed without losing the articles (the analyser), in words for the FetchRun.
     notes: list[str] = field(default_factory=list)
 
@@ -151,17 +154,41 @@ def ingest_entries(
         article.fingerprint = clustering.stored_fingerprint(article.title, texts[article.normalized_url])
 
     analyses = _analyse(to_insert, texts, result.notes)
+    plan = _plan_clusters(to_insert, result.notes)
     with transaction.atomic():
+        if plan is not None:
+            plan.create_clusters()
+            for position, article in enumerate(to_insert):
+                article.cluster_id = plan.cluster_of(position)
         # The rows this call created: a link another worker stored at the same moment is not among them.
         inserted = bulk.insert_rows(to_insert, ignore_conflicts=True, returning=("pk", "normalized_url"))
         if analyses:
             from feeds.analysis.store import insert_new_matches
 
             insert_new_matches([(pk, analyses[url]) for pk, url in inserted])
+        if plan is not None:
+            position_of = {article.normalized_url: i for i, article in enumerate(to_insert)}
+            plan.finish(inserted={position_of[url] for _pk, url in inserted})
     result.new_ids = [pk for pk, _url in inserted]
     result.new = len(result.new_ids)
     result.duplicate += len(to_insert) - result.new
+    result.to_cluster = [] if plan is not None else list(result.new_ids)
     return result
+
+
+def _plan_clusters(articles: list[Article], notes: list[str]) -> clustering.ClusterPlan | None:
+    """Story clusters of the relevant new articles, decided before they are inserted so that each row is
+    written once, with its cluster (an UPDATE of every new row after the insert cost as much as deciding).
+    None when deciding failed: the articles are stored all the same, and ``after_ingest`` tries again."""
+    pending = [(i, a.published, a.fetched, a.fingerprint) for i, a in enumerate(articles) if a.is_relevant]
+    try:
+        return clustering.plan_clusters(pending)
+    except Exception as exc:
+        if is_time_limit(exc):
+            raise
+        logger.exception("Clustering of %d new articles failed", len(pending))
+        notes.append(_failure_note("Clustering", exc))
+        return None
 
 
 def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -> dict:
@@ -206,8 +233,8 @@ def assign_clusters(article_ids: Sequence[int]) -> None:
 
 
 def after_ingest(article_ids: Sequence[int]) -> list[str]:
-    """Cluster new articles (they were analysed as they were stored). A failure here never loses the stored
-    articles: it is logged and returned as a note for the FetchRun."""
+    """Cluster stored articles whose clusters were not decided as they were inserted (``IngestResult.to_cluster``).
+    A failure here never loses the stored articles: it is logged and returned as a note for the FetchRun."""
     notes: list[str] = []
     if not article_ids:
         return notes

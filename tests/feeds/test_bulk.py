@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from feeds.bulk import insert_rows, update_rows
+from feeds.bulk import insert_rows, update_rows, update_values
 from feeds.models import Article, ArticleJurisdiction
 from tests.factories import make_jurisdiction
 
@@ -99,3 +99,34 @@ def test_insert_rows_returns_only_the_rows_it_inserted():
     assert Article.objects.get(pk=existing.pk).title == "T0"
     assert list(Article.objects.filter(pk__in=stored).values_list("published", "suggested_kinds").order_by().distinct()) == [
         (WHEN, ["court_ruling"])]
+
+
+AWKWARD_TEXTS = ['', ' ', 'NULL', '"', '\\', '\\"', "{a,b}", "a,b", "line\nbreak\ttab", "It's", "\u00e9 \u4e2d\u6587 \u2019",
+                 '{"json": "text"}', "%s %(x)s", "}{", "\\N"]
+
+
+def test_awkward_values_round_trip_through_insert_and_update():
+    # On PostgreSQL each column travels as one array literal: every character that means something in one
+    # (quotes, backslashes, braces, commas, the word NULL) must come back as it went in.
+    rows = [
+        Article(url=f"https://odd.example/{i}", normalized_url=f"https://odd.example/{i}", title=text, author=text,
+                published=WHEN + datetime.timedelta(microseconds=i), relevance_score=i / 20 if i % 2 else None,
+                suggested_kinds=[text, {"k": text}], is_relevant=bool(i % 2), event_date=WHEN.date() if i % 3 else None)
+        for i, text in enumerate(AWKWARD_TEXTS)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        found = dict((url, pk) for pk, url in insert_rows(rows, returning=("pk", "normalized_url")))
+    if connection.vendor == "postgresql":
+        assert "UNNEST(" in queries[0]["sql"]  # the array path, not the VALUES fallback
+    for article in rows:
+        stored = Article.objects.get(pk=found[article.normalized_url])
+        assert (stored.title, stored.author, stored.published, stored.relevance_score, stored.suggested_kinds,
+                stored.is_relevant, stored.event_date) == (
+            article.title, article.author, article.published, article.relevance_score, article.suggested_kinds,
+            article.is_relevant, article.event_date)
+    reversed_texts = AWKWARD_TEXTS[::-1]
+    update_values(Article, ["title", "suggested_agencies"],
+                  [(found[a.normalized_url], text, [text]) for a, text in zip(rows, reversed_texts)])
+    for article, text in zip(rows, reversed_texts):
+        stored = Article.objects.get(pk=found[article.normalized_url])
+        assert (stored.title, stored.suggested_agencies) == (text, [text])

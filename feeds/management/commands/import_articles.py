@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"FAILED {exc}")
                 continue
             result = ingest_entries(None, read.entries, publisher=publisher)
-            notes = result.notes + after_ingest(result.new_ids)
+            notes = result.notes + after_ingest(result.to_cluster)
             self.stdout.write(
                 f"{path}: {read.kind}, {result.seen} entr{'y' if result.seen == 1 else 'ies'}, "
                 f"{result.new} new, {result.duplicate} already known"
