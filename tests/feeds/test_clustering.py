@@ -121,3 +121,86 @@ def test_clustering_runs_a_constant_number_of_queries():
         assert assign_clusters(many) == 40
     assert len(q_few) == len(q_many)
     assert set(Article.objects.values_list("cluster__outlet_count", flat=True)) == {2}
+
+
+# --- Clusters decided as a fetch stores its articles (feeds.ingest) -----------------------------------------
+
+def entry(url, title, text, when):
+    from feeds.parsing import ParsedEntry
+
+    return ParsedEntry(link=url, guid=url, title=title, author="", published=when, summary_html=f"<p>{text}</p>",
+                       body_html="", text=text)
+
+
+def story_entries(stories, start=T0):
+    return [entry(u, t, x, start + datetime.timedelta(hours=i)) for i, (u, t, x) in enumerate(stories)]
+
+
+def test_articles_of_one_fetch_are_stored_in_their_clusters(gazetteer):
+    from feeds.ingest import ingest_entries
+
+    result = ingest_entries(None, story_entries(STORY_A) + [entry(*OTHER_STORY, T0)])
+
+    assert result.new == 4 and result.to_cluster == []  # nothing left for after_ingest
+    story = Article.objects.filter(url__in=[u for u, _t, _x in STORY_A])
+    clusters = {a.cluster_id for a in story}
+    assert len(clusters) == 1 and None not in clusters
+    cluster = story[0].cluster
+    assert (cluster.outlet_count, cluster.first_reported, cluster.title) == (3, T0, STORY_A[0][1])
+    assert Article.objects.get(url=OTHER_STORY[0]).cluster_id is None
+
+
+def test_a_new_article_pulls_a_stored_one_into_a_cluster_and_later_ones_join_it(gazetteer):
+    from feeds.ingest import ingest_entries
+
+    first, second, third = story_entries(STORY_A)
+    ingest_entries(None, [first])
+    assert Article.objects.get().cluster_id is None
+    ingest_entries(None, [second])
+    clusters = set(Article.objects.values_list("cluster", flat=True))
+    assert len(clusters) == 1 and None not in clusters  # the stored article was updated, the new one inserted
+    ingest_entries(None, [third])
+    assert set(Article.objects.values_list("cluster", flat=True)) == clusters
+    assert Article.objects.first().cluster.outlet_count == 3
+
+
+def test_a_cluster_left_with_one_member_by_another_workers_insert_is_dissolved(gazetteer, monkeypatch):
+    from feeds import clustering
+    from feeds.ingest import ingest_entries
+    from feeds.models import StoryCluster
+    from feeds.urlnorm import normalize_url
+
+    decide = clustering.plan_clusters
+
+    def decide_then_lose_the_race(pending):
+        plan = decide(pending)
+        # Another worker stores one of the two links between this one's check and its INSERT.
+        url = STORY_A[1][0]
+        Article.objects.create(url=url, normalized_url=normalize_url(url), title="stored by another worker")
+        return plan
+
+    monkeypatch.setattr(clustering, "plan_clusters", decide_then_lose_the_race)
+    result = ingest_entries(None, story_entries(STORY_A[:2]))
+
+    assert (result.new, result.duplicate) == (1, 1)
+    assert not StoryCluster.objects.exists()
+    assert not Article.objects.filter(cluster__isnull=False).exists()
+
+
+def test_when_deciding_clusters_fails_the_articles_are_stored_and_clustered_after(gazetteer, monkeypatch):
+    from feeds import clustering
+    from feeds.ingest import after_ingest, ingest_entries
+
+    def broken(pending):
+        raise RuntimeError("clustering broke")
+
+    monkeypatch.setattr(clustering, "plan_clusters", broken)  # fault injection
+    result = ingest_entries(None, story_entries(STORY_A))
+    monkeypatch.undo()
+
+    assert result.new == 3 and Article.objects.count() == 3
+    assert "Clustering of the new articles failed: RuntimeError: clustering broke" in result.notes
+    assert sorted(result.to_cluster) == sorted(result.new_ids)
+    assert after_ingest(result.to_cluster) == []
+    clusters = set(Article.objects.values_list("cluster", flat=True))
+    assert len(clusters) == 1 and None not in clusters
