@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import chain
 from urllib.parse import urlsplit
 
@@ -52,11 +53,12 @@ def stored_fingerprint(title: str, text: str) -> str:
     return " ".join(sorted(fingerprint(title, text)))
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard similarity of two word sets (the union is counted, not built)."""
+def similarity(a: frozenset[str], b: Collection[str]) -> float:
+    """Jaccard similarity of two sets of words (``b`` may be any collection of distinct words); the union is
+    counted, not built."""
     if not a or not b:
         return 0.0
-    shared = len(a & b)
+    shared = len(a.intersection(b))
     return shared / (len(a) + len(b) - shared)
 
 
@@ -76,7 +78,9 @@ def _host_of_origin(origin: str) -> str:
 
 
 class _Near:
-    """An article of the time window, as clustering reads it: a few columns, not a model instance."""
+    """An article of the time window, as clustering reads it: a few columns, not a model instance. Its words
+    are a tuple of interned strings (the window's articles share most of their words): a set per article
+    cost ten times the memory, and a worker holds a whole window of them."""
 
     __slots__ = ("pk", "when", "cluster_id", "words")
 
@@ -84,7 +88,11 @@ class _Near:
         self.pk = pk
         self.when = when
         self.cluster_id = cluster_id
-        self.words = None if words is None else frozenset(words.split())
+        self.words = None if words is None else _word_tuple(words)
+
+
+def _word_tuple(fingerprint_text: str) -> tuple[str, ...]:
+    return tuple(map(sys.intern, fingerprint_text.split()))
 
 
 def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _Near]:
@@ -104,7 +112,7 @@ def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _N
             "pk", "title", "body_html", "summary_html"
         ).iterator(chunk_size=500):
             words = stored_fingerprint(title, html_to_text(body_html or summary_html))
-            near[pk].words = frozenset(words.split())
+            near[pk].words = _word_tuple(words)
             filled.append((pk, words))
         update_values(Article, ["fingerprint"], filled)
     return near
@@ -234,15 +242,15 @@ class _RareWordIndex:
     def __init__(self, articles: dict[int, _Near], wanted: frozenset[str]) -> None:
         # Only the words the new articles have are ever looked up, and only the rare ones are indexed: they
         # are counted first (in C), so no list is built for a common word.
-        counts = Counter(chain.from_iterable(article.words & wanted for article in articles.values()))
+        counts = Counter(chain.from_iterable(wanted.intersection(article.words) for article in articles.values()))
         rare = frozenset(word for word, n in counts.items() if n <= self.MAX_POSTINGS)
         postings: dict[str, list[int]] = {}
         for pk, article in articles.items():
-            for word in article.words & rare:
+            for word in rare.intersection(article.words):
                 postings.setdefault(word, []).append(pk)
         self.postings = postings
 
-    def candidates(self, words: frozenset[str]) -> set[int]:
+    def candidates(self, words: Collection[str]) -> set[int]:
         found: set[int] = set()
         for word in words:
             found.update(self.postings.get(word, ()))
@@ -250,7 +258,7 @@ class _RareWordIndex:
 
 
 def _best_match(article: _Near, by_id: dict[int, _Near], index: _RareWordIndex) -> _Near | None:
-    mine = article.words
+    mine = frozenset(article.words)
     best, best_score = None, THRESHOLD
     for pk in sorted(index.candidates(mine)):  # sorted: the same input always gives the same clusters
         other = by_id[pk]
