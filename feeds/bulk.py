@@ -11,6 +11,9 @@ Python (for 1,000 articles that took longer than PostgreSQL took to store them),
 ``ignore_conflicts`` it cannot say which rows it inserted. ``insert_rows`` sends plain values as they are
 (on PostgreSQL), one statement per batch, and can return columns of exactly the rows it inserted
 (``RETURNING``).
+
+On PostgreSQL both send each column as one array literal, unnested into rows (``_array_literals``), rather
+than a literal per value.
 """
 from __future__ import annotations
 
@@ -100,22 +103,24 @@ def insert_values(model: type[Model], fields: Sequence, rows: Sequence[tuple], *
     meta = model._meta
     fields = [meta.get_field(field) if isinstance(field, str) else field for field in fields]
     quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "
+    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
     tail = (" ON CONFLICT DO NOTHING" if ignore_conflicts else "") + (
         f" RETURNING {', '.join(quote(_field(meta, name).column) for name in returning)}" if returning else "")
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     batch = min(BATCH, connection.ops.bulk_batch_size(fields, rows))  # SQLite bounds the parameters
-    # PostgreSQL: each column as one array literal (see _array_literal), unless a value has no text form here.
-    arrays = "SELECT * FROM UNNEST(" + ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields) + ")"
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:  # each column as one array literal (see _array_literals)
+        arrays = "SELECT * FROM UNNEST(" + ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields) + ")"
     found: list[tuple] = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch):
             chunk = rows[start:start + batch]
-            columns = _array_literals(chunk) if connection.vendor == "postgresql" else None
+            columns = _array_literals(chunk) if postgresql else None
             if columns is not None:
-                cursor.execute(head.removesuffix("VALUES ") + arrays + tail, columns)
+                cursor.execute(head + arrays + tail, columns)
             else:
-                cursor.execute(head + ", ".join([row_sql] * len(chunk)) + tail, [value for row in chunk for value in row])
+                values = [value for row in chunk for value in row]
+                cursor.execute(head + "VALUES " + ", ".join([row_sql] * len(chunk)) + tail, values)
             if returning:
                 found.extend(tuple(row) for row in cursor.fetchall())
     return found

@@ -64,11 +64,8 @@ def similarity(a: frozenset[str], b: Collection[str]) -> float:
 
 def _outlet(normalized_url: str, feed_id: int | None) -> str:
     """Outlets are told apart by host name (www. ignored), since one feed may carry several outlets."""
-    return _host(normalized_url.split("/", 3)[:3]) or f"feed:{feed_id}"
-
-
-def _host(origin: list[str]) -> str:
-    return _host_of_origin("/".join(origin))
+    origin = "/".join(normalized_url.split("/", 3)[:3])  # "https://host:port"
+    return _host_of_origin(origin) or f"feed:{feed_id}"
 
 
 @functools.lru_cache(maxsize=4096)

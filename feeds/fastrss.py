@@ -37,6 +37,9 @@ _ATTRIBUTES = {"category": frozenset({"domain"}), "enclosure": frozenset({"url",
 _STRUCTURAL = frozenset({"rss", "channel", "item", "entry", "feed", "rdf", "svg", "math"})
 # Namespaces from which feedparser may take the document's version before it reads <rss version>.
 _VERSION_NAMESPACES = frozenset({"http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/"})
+# The children feedparser keeps reading as part of an <image> or a <textInput> (its rule for both).
+_OWN_PARTS = {"image": frozenset({"title", "link", "description", "url", "width", "height"}),
+              "textInput": frozenset({"title", "link", "description", "name"})}
 _QUERY_ENTITY = re.compile("&([A-Za-z0-9_]+);")
 _looks_like_html = _FeedParserMixin.looks_like_html
 
@@ -85,15 +88,20 @@ def _read_rss(root: ET.Element) -> tuple[str, str, list[dict]]:
 
 def _check_channel_element(element: ET.Element) -> None:
     """Channel elements other than the title and the items change nothing read here, unless feedparser
-    would take one for structure or for the feed's title (an ``atom:title``, an ``item`` in an odd place)."""
+    would take one for structure or for the feed's title (an ``atom:title``, an ``item`` in an odd place).
+    An image or a text input may hold a title of its own, with the few plain parts that keep feedparser
+    reading them as the image's or the input's (any other part and it reads the next title as the feed's)."""
+    parts = _OWN_PARTS.get(element.tag)
+    if parts is not None:
+        if element.attrib or any(child.tag not in parts or len(child) for child in element):
+            raise NotSimple
+        return
     for inner in element.iter():
         tag = inner.tag
         if not isinstance(tag, str):
             raise NotSimple
         local = tag.rsplit("}", 1)[-1].lower()
-        if local in _STRUCTURAL:
-            raise NotSimple
-        if local == "title" and not (tag == "title" and inner is not element and element.tag in ("image", "textInput")):
+        if local in _STRUCTURAL or local == "title":
             raise NotSimple
 
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,7 @@ from feeds.sanitize import html_to_text
 from feeds.urlnorm import normalize_url
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Bound on the parameters of one IN (...) list or one INSERT: safe on every SQLite build.
 BATCH = 500
@@ -181,14 +183,7 @@ def _plan_clusters(articles: list[Article], notes: list[str]) -> clustering.Clus
     written once, with its cluster (an UPDATE of every new row after the insert cost as much as deciding).
     None when deciding failed: the articles are stored all the same, and ``after_ingest`` tries again."""
     pending = [(i, a.published, a.fetched, a.fingerprint) for i, a in enumerate(articles) if a.is_relevant]
-    try:
-        return clustering.plan_clusters(pending)
-    except Exception as exc:
-        if is_time_limit(exc):
-            raise
-        logger.exception("Clustering of %d new articles failed", len(pending))
-        notes.append(_failure_note("Clustering", exc))
-        return None
+    return _guarded("Clustering", len(pending), notes, lambda: clustering.plan_clusters(pending))
 
 
 def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -> dict:
@@ -201,15 +196,12 @@ def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -
     from feeds import analysis
     from feeds.analysis.store import set_verdict
 
-    try:
+    def analyse_all() -> dict:
         analysis.refresh_if_changed()  # one query: a reloaded gazetteer must not leave the index with stale ids
-        found = {a.normalized_url: analysis.analyze(a.title, texts[a.normalized_url], a.published)
-                 for a in articles}
-    except Exception as exc:
-        if is_time_limit(exc):
-            raise
-        logger.exception("Analysis of %d new articles failed", len(articles))
-        notes.append(_failure_note("Analysis", exc))
+        return {a.normalized_url: analysis.analyze(a.title, texts[a.normalized_url], a.published) for a in articles}
+
+    found = _guarded("Analysis", len(articles), notes, analyse_all)
+    if found is None:
         return {}
     now = timezone.now()
     for article in articles:
@@ -217,11 +209,20 @@ def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -
     return found
 
 
-def _failure_note(label: str, exc: Exception) -> str:
-    return f"{label} of the new articles failed: {type(exc).__name__}: {exc}"[:500]
+def _guarded(step: str, count: int, notes: list[str], work: Callable[[], T]) -> T | None:
+    """Run a step that must never lose the articles (analysis, clustering): a failure is logged and noted for
+    the run, and gives None. Celery's soft time limit goes through to the task."""
+    try:
+        return work()
+    except Exception as exc:
+        if is_time_limit(exc):
+            raise
+        logger.exception("%s of %d new articles failed", step, count)
+        notes.append(f"{step} of the new articles failed: {type(exc).__name__}: {exc}"[:500])
+        return None
 
 
-# --- After storing: analysis and story clusters ------------------------------------------------------------
+# --- After storing: story clusters that could not be decided before ------------------------------------------
 
 def plain_text_of(article: Article) -> str:
     """The article's text as the analyser reads it (its offsets refer to this)."""
@@ -236,15 +237,8 @@ def after_ingest(article_ids: Sequence[int]) -> list[str]:
     """Cluster stored articles whose clusters were not decided as they were inserted (``IngestResult.to_cluster``).
     A failure here never loses the stored articles: it is logged and returned as a note for the FetchRun."""
     notes: list[str] = []
-    if not article_ids:
-        return notes
-    try:
-        assign_clusters(article_ids)
-    except Exception as exc:
-        if is_time_limit(exc):
-            raise
-        logger.exception("Clustering of %d new articles failed", len(article_ids))
-        notes.append(_failure_note("Clustering", exc))
+    if article_ids:
+        _guarded("Clustering", len(article_ids), notes, lambda: assign_clusters(article_ids))
     return notes
 
 

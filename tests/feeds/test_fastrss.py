@@ -155,6 +155,8 @@ def test_simple_documents_in_unusual_order_read_the_same_both_ways(document):
     b'<rss version="2.0"><channel><title>t</title><item><media:title xmlns:media="http://search.yahoo.com/mrss/">'
     b'x</media:title></item></channel></rss>',  # an element outside the list
     b'<rss version="2.0"><channel><title>t</title><item/><title>u</title></channel></rss>',  # two feed titles
+    # An image part feedparser does not expect: it would read the image's title as the feed's.
+    b'<rss version="2.0"><channel><image><logo/><title>i</title></image><title>t</title></channel></rss>',
     b'<rss version="2.0"><channel><title>t</title><item><title>a</title><title>b</title></item></channel></rss>',
     b'<rss version="2.0"><channel><title>t</title><item><description type="text">x</description></item>'
     b'</channel></rss>',  # an attribute that would change the type
