@@ -12,7 +12,8 @@ Accepted: ``<rss version="2.0">`` with one ``<channel>``; no DOCTYPE and no base
 ``<title>`` at most; items that are direct children of the channel, without attributes, whose
 children are only ``title``, ``link``, ``guid`` (``isPermaLink``), ``pubDate``, ``description``,
 ``author``, ``content:encoded``, ``dc:creator`` (each at most once, and not both bylines), and any number of
-``category``, ``comments``, ``enclosure``, ``source``, each holding text only.
+``category``, ``comments``, ``enclosure``, ``source``, ``media:content``, ``media:thumbnail``, none holding
+elements.
 """
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ from feedparser.urls import _urljoin
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+# Media RSS pictures and files, common in news feeds: feedparser keeps their attributes apart from the fields
+# read here (as long as they hold no elements: a <media:title> inside would become the entry's title).
+MEDIA = frozenset({"{http://search.yahoo.com/mrss/}content", "{http://search.yahoo.com/mrss/}thumbnail"})
 _ONCE = frozenset({"title", "link", "guid", "pubDate", "description", "author", CONTENT, CREATOR})
-_MANY = frozenset({"category", "comments", "enclosure", "source"})
+_MANY = frozenset({"category", "comments", "enclosure", "source"}) | MEDIA
 # Attributes the accepted elements may carry without changing any field read here.
 _ATTRIBUTES = {"category": frozenset({"domain"}), "enclosure": frozenset({"url", "length", "type"}),
                "source": frozenset({"url"})}
@@ -125,7 +129,7 @@ def _entry(item: ET.Element) -> dict:
         if tag == "guid":
             if any(name.lower() != "ispermalink" for name in attributes):
                 raise NotSimple
-        elif attributes and not set(attributes) <= _ATTRIBUTES.get(tag, frozenset()):
+        elif attributes and tag not in MEDIA and not set(attributes) <= _ATTRIBUTES.get(tag, frozenset()):
             raise NotSimple
         text = child.text
         if tag == "title":

@@ -91,6 +91,8 @@ def items(draw):
             parts.append(_element(tag, draw(TEXTS), draw(st.booleans()), attrs))
     if draw(st.booleans()):
         parts.append('<enclosure url="https://cdn.example/a.mp3" length="1" type="audio/mpeg"/>')
+    if draw(st.booleans()):
+        parts.append(f'<media:thumbnail url="https://cdn.example/a.jpg">{escape(draw(TEXTS))}</media:thumbnail>')
     random.Random(draw(st.integers(0, 1000))).shuffle(parts)
     return "<item>" + "".join(parts) + "</item>"
 
@@ -101,7 +103,7 @@ def test_the_fast_reader_agrees_with_feedparser_on_generated_feeds(title, entrie
     document = (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel>'
         f"{_element('title', title, False)}<link>https://news.example/</link>{''.join(entries)}</channel></rss>"
     ).encode("utf-8")
     fast, slow = both(utf8(document))
@@ -122,7 +124,9 @@ def test_a_typical_news_feed_takes_the_fast_path():
         '<item><title>ICE arrests 14 in Rochester</title><link>https://news.example/a?utm_source=rss</link>'
         '<guid isPermaLink="false">a-1</guid><pubDate>Tue, 03 Jun 2025 14:00:00 -0400</pubDate>'
         '<description><![CDATA[<p>Federal agents arrested 14 people.</p>]]></description>'
-        '<category>Immigration</category><source url="https://wire.example/rss">Wire</source></item>'
+        '<category>Immigration</category><source url="https://wire.example/rss">Wire</source>'
+        '<media:content url="https://news.example/a.jpg" medium="image" width="800"/>'
+        '<media:thumbnail url="https://news.example/a-small.jpg"/></item>'
         '</channel></rss>'
     ).encode()
     fast, slow = both(utf8(document))
@@ -161,6 +165,8 @@ def test_simple_documents_in_unusual_order_read_the_same_both_ways(document):
     b'<rss version="2.0"><channel><title>t</title><item><description type="text">x</description></item>'
     b'</channel></rss>',  # an attribute that would change the type
     b'<rss version="2.0"><channel><title>t</title><item><description><p>x</p></description></item></channel></rss>',
+    b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title><item><media:content '
+    b'url="https://x.example/v.mp4"><media:title>x</media:title></media:content></item></channel></rss>',
     b'<rss version="2.0"><channel><title>t</title><atom:title xmlns:atom="http://www.w3.org/2005/Atom">u'
     b'</atom:title></channel></rss>',  # feedparser would take it as the feed title
     b'<rss version="2.0" xmlns:rss="http://purl.org/rss/1.0/"><channel><title>t</title></channel></rss>',
