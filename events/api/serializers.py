@@ -37,13 +37,17 @@ class JurisdictionRefSerializer(serializers.ModelSerializer):
 # -- events -------------------------------------------------------------------------------------------
 
 
-class InvolvementSerializer(serializers.ModelSerializer):
+class JurisdictionFieldsSerializer(serializers.ModelSerializer):
+    """The public fields of the jurisdiction a row points at (an event's involvement, a list's entry)."""
+
     uid = serializers.CharField(source="jurisdiction.uid", read_only=True)
     name = serializers.CharField(source="jurisdiction.name", read_only=True)
     kind = serializers.ChoiceField(source="jurisdiction.kind", choices=Jurisdiction._meta.get_field("kind").choices,
                                    read_only=True)
     state = serializers.CharField(source="jurisdiction.state", read_only=True)
 
+
+class InvolvementSerializer(JurisdictionFieldsSerializer):
     class Meta:
         model = EventJurisdiction
         fields = ["uid", "name", "kind", "state", "role"]
@@ -194,13 +198,7 @@ class PolicySerializer(serializers.ModelSerializer):
 # -- official lists -----------------------------------------------------------------------------------
 
 
-class ListingSerializer(serializers.ModelSerializer):
-    uid = serializers.CharField(source="jurisdiction.uid", read_only=True)
-    name = serializers.CharField(source="jurisdiction.name", read_only=True)
-    kind = serializers.ChoiceField(source="jurisdiction.kind", choices=Jurisdiction._meta.get_field("kind").choices,
-                                   read_only=True)
-    state = serializers.CharField(source="jurisdiction.state", read_only=True)
-
+class ListingSerializer(JurisdictionFieldsSerializer):
     class Meta:
         model = Listing
         fields = ["uid", "name", "kind", "state", "name_as_listed"]
