@@ -229,16 +229,12 @@ def plain_text_of(article: Article) -> str:
     return html_to_text(article.body_html or article.summary_html)
 
 
-def assign_clusters(article_ids: Sequence[int]) -> None:
-    clustering.assign_clusters(article_ids)
-
-
 def after_ingest(article_ids: Sequence[int]) -> list[str]:
     """Cluster stored articles whose clusters were not decided as they were inserted (``IngestResult.to_cluster``).
     A failure here never loses the stored articles: it is logged and returned as a note for the FetchRun."""
     notes: list[str] = []
     if article_ids:
-        _guarded("Clustering", len(article_ids), notes, lambda: assign_clusters(article_ids))
+        _guarded("Clustering", len(article_ids), notes, lambda: clustering.assign_clusters(article_ids))
     return notes
 
 
