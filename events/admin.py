@@ -234,9 +234,12 @@ class EventAdmin(HistoryAdmin):
     @transaction.atomic
     def save_model(self, request, obj, form, change):
         if change:
-            stored = Event.objects.filter(pk=obj.pk).values(*WORKFLOW_FIELDS).get()
-            for name, value in stored.items():
-                setattr(obj, name, value)
+            # Read and write the columns (created_by_id, not created_by): a foreign key's attribute
+            # takes a User, and values() hands back its id.
+            columns = [Event._meta.get_field(name).attname for name in WORKFLOW_FIELDS]
+            stored = Event.objects.filter(pk=obj.pk).values(*columns).get()
+            for column, value in stored.items():
+                setattr(obj, column, value)
         else:
             obj.created_by = request.user
         obj.updated_by = request.user

@@ -1,0 +1,83 @@
+"""Saving an event through the real admin change form works whichever way the event was made.
+
+Every event made from the review queue has a creator; saving one used to answer 500 (the workflow
+fields were copied back as ids onto the foreign-key attribute). Walk each path an event is made by, as
+Editor and as Admin, published and draft, with and without a correction note.
+"""
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from events.models import Correction, Event
+from events.services import publish_event
+from tests.curation.review_helpers import make_article
+from tests.curation.staff import admin_form_data, make_admin, make_editor
+
+pytestmark = pytest.mark.django_db
+
+
+def made_from_review_queue(client, user) -> Event:
+    article = make_article(title="Justice Department sues a county")
+    response = client.post(reverse("review:create_event"), {
+        "ids": str(article.pk), "sources": [article.pk], "kind": "federal_action",
+        "title": "Justice Department sues a county", "date": "2025-03-06", "date_precision": "day",
+        "summary": "The department sued, the article says.", "agency": "DOJ", "action_type": "lawsuit",
+    })
+    assert response.status_code == 302, getattr(response, "context", None) and response.context["form"].errors
+    return Event.objects.get(title="Justice Department sues a county")
+
+
+def made_in_admin_add(client, user) -> Event:
+    page = client.get(reverse("admin:events_event_add"))
+    data = admin_form_data(page)
+    data.update({
+        "kind": "court_ruling", "title": "Judge blocks the grant condition", "summary": "A judge ruled.",
+        "date": "2025-04-24", "date_precision": "day",
+        "sources-TOTAL_FORMS": "1", "sources-0-publisher": "Example News", "sources-0-title": "Judge rules",
+        "sources-0-url": "https://news.example/judge-rules", "sources-0-published": "2025-04-24",
+    })
+    response = client.post(reverse("admin:events_event_add"), data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    return Event.objects.get(title="Judge blocks the grant condition")
+
+
+PATHS = {"review queue": made_from_review_queue, "admin add": made_in_admin_add}
+ROLES = {"Editor": make_editor, "Admin": make_admin}
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("published", [False, True], ids=["draft", "published"])
+@pytest.mark.parametrize("note", [False, True], ids=["no-note", "note"])
+def test_the_change_form_saves(client, path, role, published, note):
+    user = ROLES[role]()
+    client.force_login(user)
+    event = PATHS[path](client, user)
+    assert event.created_by == user
+    if published:
+        publish_event(event, user=user)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = admin_form_data(client.get(url))
+    data["title"] = event.title + " (corrected)"
+    if note:
+        data["correction_note"] = "The headline now names the court."
+
+    response = client.post(url, data)
+
+    if published and not note:
+        # The form refuses, with its reason, and keeps the stored event.
+        assert response.status_code == 200
+        assert "say what changed (title) and why" in response.context["adminform"].form.errors["correction_note"][0]
+        event.refresh_from_db()
+        assert not event.title.endswith("(corrected)")
+        return
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.title.endswith("(corrected)")
+    assert event.created_by == user and event.updated_by == user
+    assert event.status == ("published" if published else "draft")
+    assert Correction.objects.filter(event=event).count() == (1 if published and note else 0)
+    if published and note:
+        page = client.get(event.get_absolute_url()).content.decode()
+        assert "The headline now names the court." in page
