@@ -1,4 +1,4 @@
-# Sanctuary Tracker. `make run` sets up everything and serves the demo; `make test` runs the suite.
+# Sanctuary Tracker. `make run` sets up everything and serves the record; `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,11 +21,11 @@ $(ANALYSIS_BUILD): $(VENV)/.installed $(wildcard feeds/analysis/*.py)
 
 install: $(VENV)/.installed $(ANALYSIS_BUILD)
 
-# Migrate, load the gazetteer and the demo, create a local admin: all idempotent.
+# Migrate, load the gazetteer and the sourced record (record/), create a local admin: all idempotent.
 setup: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_jurisdictions
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_record
 	DEBUG=1 $(BIN)/python manage.py create_local_admin
 
 run: setup

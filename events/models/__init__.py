@@ -2,6 +2,7 @@
 from events.models.case import Case, CaseParty
 from events.models.details import CourtRuling, EnforcementOperation, FederalAction, PolicyChange
 from events.models.event import Event, EventJurisdiction, EventQuerySet
+from events.models.record import RecordEntry
 from events.models.source import Correction, Source
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "EventQuerySet",
     "FederalAction",
     "PolicyChange",
+    "RecordEntry",
     "Source",
 ]

@@ -25,6 +25,11 @@ class Case(models.Model):
         "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="resulting_cases",
         help_text="The federal action (or other event) that led to the suit.",
     )
+    # The page the case's facts come from (the rulings cite their own sources).
+    source_url = models.URLField(max_length=1000, blank=True, help_text="Link to a report of the suit or its docket.")
+    source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source.")
+    source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
+    source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -26,8 +26,8 @@ def _real_data() -> dict:
     }
 
 
-def test_remove_synthetic_removes_all_of_it_and_leaves_demo_and_real_events_untouched(gazetteer):
-    call_command("load_demo", stdout=StringIO())
+def test_remove_synthetic_removes_all_of_it_and_leaves_the_record_and_real_events_untouched(gazetteer):
+    call_command("load_record", stdout=StringIO())
     place = Jurisdiction.objects.get(uid="fips:06")
     make_event(status="published", sources=2, jurisdictions=[place], title="A real event")
     make_event(status="draft", sources=1, title="A real draft")

@@ -38,6 +38,8 @@ def test_each_app_service_runs_its_own_process(compose):
     web = command_of(services["web"])
     assert "migrate" in web and "gunicorn tracker.wsgi" in web
     assert web.index("migrate") < web.index("gunicorn")
+    # The sourced record loads before the site serves, as in `make run`.
+    assert web.index("load_jurisdictions") < web.index("load_record") < web.index("gunicorn")
     assert "celery -A tracker worker" in command_of(services["worker"])
     assert "celery -A tracker beat" in command_of(services["beat"])
 
