@@ -158,6 +158,7 @@ class Policy(models.Model):
     source_url = models.URLField(max_length=1000, blank=True, help_text="Link to the rule or a report of it, where online.")
     source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source.")
     source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
+    source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -202,6 +203,10 @@ class OfficialList(models.Model):
     description = models.TextField(blank=True, help_text="What being on the list means.")
     url = models.URLField(max_length=1000, blank=True, help_text="Where the list is published.")
     withdrawn = models.DateField(null=True, blank=True, help_text="Date the publisher withdrew the list, if it did.")
+    withdrawn_source_url = models.URLField(
+        max_length=1000, blank=True, help_text="A page reporting the withdrawal, where it was withdrawn."
+    )
+    withdrawn_source_title = models.CharField(max_length=300, blank=True, help_text="Title of that page.")
     # Every change is kept: who, when, what (django-simple-history).
     history = HistoricalRecords()
 
@@ -224,6 +229,8 @@ class ListSnapshot(models.Model):
     published = models.DateField(help_text="Date this version was published.")
     source_url = models.URLField(max_length=1000, help_text="Where this version was published or archived.")
     source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source document.")
+    source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
+    source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
     notes = models.TextField(blank=True, help_text="Anything an editor should know about this version.")
     created = models.DateTimeField(auto_now_add=True)
     # Every change is kept: who, when, what (django-simple-history).

@@ -12,6 +12,7 @@ from events.charts import headline_counts, timeline, us_map
 from events.charts.cache import ChartCache
 from events.filters import filter_events
 from events.models import Event
+from events.record.bibliography import cited_pages
 from feeds import heartbeat
 from jurisdictions.gazetteer import provenance as gazetteer_provenance
 from jurisdictions.models import Jurisdiction
@@ -45,7 +46,10 @@ def about(request: HttpRequest) -> HttpResponse:
         plotly_version = version("plotly")
     except PackageNotFoundError:
         plotly_version = ""
-    context = {"counts": counts, "provenance": gazetteer_provenance(), "plotly_version": plotly_version}
+    context = {
+        "counts": counts, "provenance": gazetteer_provenance(), "plotly_version": plotly_version,
+        "cited_pages": cited_pages(),
+    }
     return render(request, "tracker/about.html", context)
 
 

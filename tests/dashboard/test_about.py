@@ -41,6 +41,25 @@ def test_licences_of_the_map_and_chart_code(html):
     assert html.count("MIT licence") >= 2
 
 
-def test_one_query(client, gazetteer, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_a_fixed_number_of_queries_with_or_without_the_record(client, gazetteer, django_assert_num_queries):
+    from events.record import load_record
+
+    # The gazetteer counts, then the cited pages of events, cases, policies and list snapshots.
+    with django_assert_num_queries(5):
         client.get("/about/")
+    load_record()
+    with django_assert_num_queries(5):
+        client.get("/about/")
+
+
+def test_the_record_section_says_how_it_was_compiled_and_lists_its_pages(client, gazetteer):
+    from events.models import Source
+    from events.record import load_record
+
+    load_record()
+    html = client.get("/about/").content.decode()
+    assert 'id="record"' in html and "compiled in December 2026" in html and "from memory" in html
+    cited = Source.objects.exclude(url="").filter(event__status="published")
+    assert cited.exists()
+    for source in cited[:20]:
+        assert f'href="{source.url}"' in html
