@@ -74,5 +74,23 @@ def test_an_editor_turns_an_article_into_a_published_event(browse, editor_and_ar
     html = public.page.content()
     assert "Example News" in html and "Chicago" in html
     public.screenshot("walkthrough-published-event")
+
+    # The editor corrects a fact of the public event, with a note, and saves through the change form
+    # (this save used to answer 500 for every event made from the queue: it has a creator).
+    assert "/admin/events/event/" in page.url, page.url
+    page.locator("input[name=title]").fill("Justice Department sues Chicago over its Welcoming City Ordinance")
+    page.locator("textarea[name=correction_note]").fill("The title now names the ordinance the suit is about.")
+    with page.expect_navigation():
+        page.locator("input[name=_continue]").click()
+    assert page.locator(".errornote").count() == 0, page.content()
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+
+    corrected = browse("/events/")
+    with corrected.page.expect_navigation():
+        corrected.page.get_by_role("link", name="Justice Department sues Chicago over its Welcoming City Ordinance").click()
+    text = corrected.page.locator("main").inner_text()
+    assert "The title now names the ordinance the suit is about." in text
+    corrected.screenshot("walkthrough-corrected-event")
+    corrected.assert_clean()
     public.assert_clean()
     assert probe.foreign_requests == []
