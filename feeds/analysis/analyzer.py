@@ -5,9 +5,10 @@ import datetime
 
 from feeds.analysis import agencies as agencies_module
 from feeds.analysis import dates, kinds, relevance, roles
-from feeds.analysis.disambiguation import ArticlePlaces, PlaceMention
+from feeds.analysis.disambiguation import ArticlePlaces
 from feeds.analysis.gazetteer_index import GazetteerIndex, get_index
 from feeds.analysis.matching import scan
+from feeds.analysis.mentions import PlaceMention
 from feeds.analysis.results import Analysis, JurisdictionMatch, Mention
 from feeds.analysis.terms import TermHit
 from feeds.analysis.text import TEXT, TITLE, FieldText

@@ -7,15 +7,11 @@ candidate in each state) is worked out once per key, on first use, and kept on i
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import cast
 
 from feeds.analysis.entries import COUNTY_LIKE, FOREIGN, MULTIWORD, RISKY, Candidate, Entry
+from feeds.analysis.mentions import PlaceMention
 
-if TYPE_CHECKING:
-    # The class itself, not a protocol, for the compiled module (feeds/analysis/native.py). The choice reads
-    # its entry, context_state ("Rochester, N.Y."), weak (a sentence opener or a Title Case headline: the
-    # capital proves nothing) and locative ("in Phoenix").
-    from feeds.analysis.disambiguation import PlaceMention
 
 # --- Thresholds (population; counties count the places inside them) -------------------------------------------
 AMBIGUITY_RATIO = 2.0  # the biggest candidate must be this many times the next to win on size alone
@@ -61,8 +57,10 @@ class Profile:
 def profile(entry: Entry) -> Profile:
     found = entry.choice
     if found is None:  # made for the names articles use, not for all 20,000 keys up front
-        found = entry.choice = Profile(entry)
-    return found
+        made = Profile(entry)
+        entry.choice = made
+        return made
+    return cast(Profile, found)
 
 
 def _unambiguous(candidates: tuple[Candidate, ...]) -> bool:
@@ -83,7 +81,8 @@ def choose(m: PlaceMention, evidence: set[str] | frozenset[str]) -> Candidate | 
             if c.state == m.context_state and not c.state_level:
                 return c
         return None
-    p = entry.choice or profile(entry)
+    cached = entry.choice
+    p = cast(Profile, cached) if cached is not None else profile(entry)
     if evidence:
         # The first candidate in a named state, found from whichever side is shorter.
         found = None

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from feeds.analysis.keys import automaton_key
 from feeds.analysis.terms import ANY, Term
-
-if TYPE_CHECKING:
-    from feeds.analysis.choice import Profile
 
 # --- What a key is, beyond its candidates (bit flags on Entry.flags) -------------------------------------------
 COMMON = 1  # an ordinary English word ("Mobile", "Justice")
@@ -72,7 +68,8 @@ class Entry:
         self.capital = NOT_A_PLACE
         self.word_starts: tuple[int, ...] = ()
         self.is_state = False
-        self.choice: Profile | None = None  # made on first use
+        # choice.Profile, made on first use; typed loosely so this module need not import choice
+        self.choice: object | None = None
 
     @property
     def is_place_like(self) -> bool:

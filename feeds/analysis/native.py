@@ -31,7 +31,7 @@ STAMP = BUILD_DIR / "SOURCES"
 # dataclasses the rest of the project reads), the index builder (Django models, run once per process), the
 # vocabulary lists, and this module.
 COMPILED = ("agencies", "analyzer", "choice", "dates", "disambiguation", "entries", "keys", "kinds",
-            "matching", "relevance", "roles", "states", "terms", "text")
+            "matching", "mentions", "relevance", "roles", "states", "terms", "text")
 
 
 def sources_digest() -> str:

@@ -19,16 +19,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
+from feeds.analysis.mentions import PlaceMention
 from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 from feeds.analysis.text import TITLE
 
-if TYPE_CHECKING:
-    # The class itself, not a protocol: compiled (feeds/analysis/native.py), its fields are read directly.
-    # What the rules read of a mention: field, start, end, context_end (after "Rochester, N.Y."),
-    # jurisdiction_id, no_subject (a region or a state court), preceded_by and next_word.
-    from feeds.analysis.disambiguation import PlaceMention
 
 CATEGORY = "role"
 SUBJECT, MENTIONED = "subject", "mentioned"
