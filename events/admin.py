@@ -248,7 +248,7 @@ class EventAdmin(HistoryAdmin):
             obj._change_reason = f"Correction: {note}"[:100]
         super().save_model(request, obj, form, change)
         if note:
-            record_correction(obj, note, request.user)
+            record_correction(obj, note, request.user, changes=getattr(form, "fact_changes", None))
 
     # --- Workflow: publish and retract through events/services.py ---------------------------------
 

@@ -15,6 +15,11 @@ class EventStatus(models.TextChoices):
     RETRACTED = "retracted", "Retracted"
 
 
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    RETRACTION = "retraction", "Retraction"
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"

@@ -102,9 +102,10 @@ def stored_status(event: Event) -> str | None:
 
 
 @transaction.atomic
-def record_correction(event: Event, note: str, user=None) -> Correction:
-    """Publish a dated correction note on the event's page."""
+def record_correction(event: Event, note: str, user=None, changes: list[str] | None = None) -> Correction:
+    """Publish a dated correction note on the event's page and in the corrections log, with the facts
+    that changed (labels from fact_changes)."""
     note = note.strip()
     if not note:
         raise ValueError("A correction needs a note.")
-    return Correction.objects.create(event=event, note=note, created_by=user)
+    return Correction.objects.create(event=event, note=note, created_by=user, changes=list(changes or []))

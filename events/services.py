@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from events.choices import EventStatus
-from events.models import Event
+from events.choices import CorrectionKind, EventStatus
+from events.models import Correction, Event
 
 
 @transaction.atomic
@@ -41,4 +41,9 @@ def retract_event(event: Event, note: str, user=None) -> Event:
     event.retraction_note = note.strip()
     event.updated_by = user
     event.save(update_fields=["status", "retracted_at", "retraction_note", "updated_by", "updated"])
+    # The public corrections log lists retractions beside corrections.
+    Correction.objects.create(
+        event=event, kind=CorrectionKind.RETRACTION, created=event.retracted_at, note=event.retraction_note,
+        changes=["status"], created_by=user,
+    )
     return event

@@ -15,10 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events.choices import EventKind, EventStatus, InvolvementRole, PartyRole
+from events.choices import CorrectionKind, EventKind, EventStatus, InvolvementRole, PartyRole
 from events.conflicts import source_conflicts
 from events.listing import event_list
-from events.models import Case, CaseParty, Event, EventJurisdiction, FederalAction
+from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
+from events.corrections_log import describe_changes, public_corrections
+from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction
 from events.models.event import format_date
 from events.policy_chart import EventMarker, policy_period, policy_timeline_figure
 from jurisdictions.choices import STATE_LEVEL_KINDS, JurisdictionKind
@@ -57,7 +59,7 @@ def event_detail(request: HttpRequest, pk: int, slug: str | None = None) -> Http
         .select_related(
             "federal_action", "court_ruling", "enforcement_operation", "policy_change__policy__jurisdiction"
         )
-        .prefetch_related("corrections"),
+        .prefetch_related(Prefetch("corrections", queryset=Correction.objects.filter(kind=CorrectionKind.CORRECTION))),
         pk=pk,
     )
     if slug != event.slug:
@@ -173,6 +175,13 @@ def parties_by_role(parties) -> list[tuple[str, list[CaseParty]]]:
 
 
 # -- jurisdiction page ------------------------------------------------------------------------------------
+
+
+def corrections_log(request: HttpRequest) -> HttpResponse:
+    """Every correction and retraction of a public event, newest first, fifty to a page."""
+    page = Paginator(public_corrections(), CORRECTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    entries = [(c, describe_changes(c)) for c in page.object_list]
+    return render(request, "events/corrections.html", {"page": page, "entries": entries})
 
 
 def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResponse:

@@ -35,9 +35,9 @@ class JurisdictionDirectoryFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_name(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        words = value.split()
-        for word in words:
-            qs = qs.filter(name__icontains=word)
+        # Every word must appear in the name or in one of the aliases ("NYC", "Louisville Metro").
+        for word in value.split():
+            qs = qs.filter(Q(name__icontains=word) | Q(aliases__icontains=word))
         return qs
 
     def filter_kind(self, qs: QuerySet, name: str, value: str) -> QuerySet:

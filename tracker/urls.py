@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from events import atom as event_feeds
+from events.corrections_log import corrections_feed
 from events import views as event_views
 from tracker import views
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("healthz/", views.health, name="health"),
     path("events/", include("events.urls")),
+    path("corrections/", event_views.corrections_log, name="corrections"),
+    path("corrections/feed/", corrections_feed, name="corrections_feed"),
     path("cases/", include("events.case_urls")),
     path("embed/", include("events.embed_urls")),
     path("jurisdictions/", include("jurisdictions.urls")),

@@ -1,7 +1,7 @@
 """Filters for the API endpoints that have no page of their own to share a FilterSet with.
 
-Events use ``events.filters.EventFilter`` and jurisdictions ``jurisdictions.filters.JurisdictionDirectoryFilter``
-unchanged; only policies need one here.
+Events use ``events.filters.EventFilter`` unchanged; jurisdictions use the directory's filters plus
+``search``, the name DRF clients expect for a text search; policies need their own.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import QuerySet
 
 from jurisdictions.choices import PolicyCategory, PolicyStance
-from jurisdictions.filters import STATE_CHOICES
+from jurisdictions.filters import MAX_NAME_LENGTH, STATE_CHOICES, JurisdictionDirectoryFilter
 from jurisdictions.models import Policy
 
 
@@ -32,3 +32,12 @@ class PolicyFilter(django_filters.FilterSet):
         if value is None:
             return qs
         return qs.filter(ended__isnull=not value)
+
+
+class JurisdictionApiFilter(JurisdictionDirectoryFilter):
+    """The directory's filters; ``search`` is the same name-or-alias search as the page's ``q``."""
+
+    search = django_filters.CharFilter(
+        label="Search", method="filter_name", max_length=MAX_NAME_LENGTH,
+        help_text="Words of the name or an alias, e.g. “Cook” or “NYC”; every word must match.",
+    )

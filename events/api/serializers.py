@@ -67,6 +67,22 @@ class CorrectionSerializer(serializers.ModelSerializer):
         fields = ["date", "note"]
 
 
+class CorrectionLogSerializer(serializers.ModelSerializer):
+    """An entry of the public corrections log: a correction of a public event's facts, or its retraction."""
+
+    page_url = SiteURLField(help_text="The correction on the event's page.")
+    date = serializers.DateTimeField(source="created", read_only=True, help_text="When it was made.")
+    kind = serializers.CharField(read_only=True, help_text="'correction' or 'retraction'.")
+    changes = serializers.ListField(child=serializers.CharField(), read_only=True,
+                                    help_text="The facts that changed (e.g. 'title', 'date'); ['status'] for a retraction.")
+    event = serializers.IntegerField(source="event_id", read_only=True, help_text="The event's number (/api/v1/events/<id>/ while published).")
+    event_title = serializers.CharField(source="event.title", read_only=True, help_text="The event's title now.")
+
+    class Meta:
+        model = Correction
+        fields = ["id", "page_url", "date", "kind", "changes", "note", "event", "event_title"]
+
+
 class FederalActionSerializer(serializers.ModelSerializer):
     amount_at_stake = serializers.IntegerField(
         read_only=True, allow_null=True, help_text="Dollars at stake, as the sources state them; null when they state none."

@@ -13,6 +13,7 @@ router.register("jurisdictions", views.JurisdictionViewSet, basename="jurisdicti
 router.register("cases", views.CaseViewSet, basename="case")
 router.register("policies", views.PolicyViewSet, basename="policy")
 router.register("lists", views.OfficialListViewSet, basename="list")
+router.register("corrections", views.CorrectionViewSet, basename="correction")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

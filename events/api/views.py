@@ -18,11 +18,11 @@ from rest_framework.permissions import AllowAny
 
 from events.api import schema  # noqa: F401  (types the shared filters for the schema)
 from events.api import serializers
-from events.api.filters import PolicyFilter
+from events.api.filters import JurisdictionApiFilter, PolicyFilter
 from events.api.pagination import cursor_pagination
+from events.corrections_log import public_corrections
 from events.filters import EventFilter
 from events.models import Case, CaseParty, Event, EventJurisdiction
-from jurisdictions.filters import JurisdictionDirectoryFilter
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
 from jurisdictions.views import with_event_counts
 
@@ -95,7 +95,7 @@ JURISDICTION_UID = OpenApiParameter(
             description="The gazetteer: states, counties and places, with their published-event counts.")
 class JurisdictionViewSet(PublicReadOnlyViewSet):
     serializer_class = serializers.JurisdictionSerializer
-    filterset_class = JurisdictionDirectoryFilter
+    filterset_class = JurisdictionApiFilter
     pagination_class = cursor_pagination("uid")
     lookup_field = "uid"
     lookup_value_regex = "[^/]+"
@@ -122,6 +122,20 @@ class CaseViewSet(PublicReadOnlyViewSet):
             # A draft or retracted origin is not named.
             Prefetch("originating_event", queryset=Event.objects.published().only("id"), to_attr="published_origin"),
         )
+
+
+CORRECTION_ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="The correction's number.")
+
+
+@documented(serializers.CorrectionLogSerializer, lookup=CORRECTION_ID,
+            description="The public corrections log: corrections and retractions of public events, newest first.")
+class CorrectionViewSet(PublicReadOnlyViewSet):
+    serializer_class = serializers.CorrectionLogSerializer
+    pagination_class = cursor_pagination("-created", "-id")
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return public_corrections()
 
 
 POLICY_ID = OpenApiParameter("id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="The policy's number.")

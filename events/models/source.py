@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from events.choices import CorrectionKind
 from events.models.event import Event
 
 
@@ -59,11 +60,23 @@ class Source(models.Model):
 
 
 class Correction(models.Model):
-    """A public, dated note of what changed in a published event and why."""
+    """A public, dated note of what changed in a public event and why, or of its retraction.
+
+    Retractions are kept here too, so the public corrections log, its feed and the API read one table
+    in one order; the event's own page lists the corrections and shows a retraction as its notice.
+    """
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="corrections", help_text="The corrected event.")
+    kind = models.CharField(
+        max_length=12, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION,
+        help_text="A correction of facts, or the event's retraction.",
+    )
     created = models.DateTimeField(default=timezone.now, help_text="When the correction was made.")
     note = models.TextField(help_text="What changed and why, as shown to the public.")
+    changes = models.JSONField(
+        default=list, blank=True,
+        help_text="The facts that changed (title, date, jurisdictions…), as listed to the public.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="Editor who made it.",
@@ -74,6 +87,7 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["event", "created"]
+        indexes = [models.Index(fields=["-created", "-id"], name="correction_log_order")]
         constraints = [
             models.CheckConstraint(condition=~models.Q(note=""), name="correction_note_not_empty"),
         ]
