@@ -3,7 +3,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from events.models import Event, EventJurisdiction, Source
-from events.search import refresh_search_documents
+from events.search import forget_search_documents, refresh_search_documents
 
 _SEARCHED_FIELDS = {"title", "summary"}
 
@@ -28,3 +28,8 @@ def event_saved(sender, instance: Event, update_fields=None, raw=False, **kwargs
 def part_changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         _refresh(instance.event_id)
+
+
+@receiver(post_delete, sender=Event)
+def event_deleted(sender, instance: Event, **kwargs) -> None:
+    forget_search_documents([instance.pk])
