@@ -46,11 +46,11 @@ class FeedAdmin(admin.ModelAdmin):
     fields = (
         "url", "name", "active", "fetch_interval", "fetch_now_button", "disabled_reason", "health",
         "last_success_at", "last_fetched_at", "consecutive_failures", "next_fetch_at", "etag", "last_modified",
-        "fetch_started_at", "created", "recent_runs",
+        "fetch_started_at", "lease_expires_at", "lease_owner", "created", "recent_runs",
     )
     readonly_fields = (
         "fetch_now_button", "health", "etag", "last_modified", "consecutive_failures", "last_fetched_at",
-        "last_success_at", "fetch_started_at", "created", "recent_runs",
+        "last_success_at", "fetch_started_at", "lease_expires_at", "lease_owner", "created", "recent_runs",
     )
     RECENT_RUNS = 20
 
@@ -63,8 +63,18 @@ class FeedAdmin(admin.ModelAdmin):
     def health(self, feed: Feed) -> str:
         if not feed.active:
             return f"Off: {feed.disabled_reason}" if feed.disabled_reason else "Off"
+        if feed.fetch_started_at is not None:
+            started = timezone.localtime(feed.fetch_started_at).strftime("%Y-%m-%d %H:%M:%S")
+            expires = feed.lease_expires_at
+            if expires is not None and expires < timezone.now():
+                return (f"Stuck: a fetch started {started} and its worker stopped (lease ran out "
+                        f"{timezone.localtime(expires):%H:%M:%S}); the next fetch takes over and closes it as lost")
+            until = f", lease until {timezone.localtime(expires):%H:%M:%S}" if expires else ""
+            return f"Fetching since {started}{until}"
         if feed.last_fetched_at is None:
             return "Not fetched yet"
+        if getattr(feed, "latest_outcome", None) == FetchOutcome.LOST:
+            return "Last fetch lost: its worker stopped before finishing"
         if feed.consecutive_failures:
             return f"Failing ({feed.consecutive_failures} in a row)"
         return "OK"

@@ -12,6 +12,7 @@ class FetchOutcome(models.TextChoices):
     REFUSED = "refused", "Refused (unsafe address or document)"
     PARSE_ERROR = "parse_error", "Not a readable feed"
     NETWORK_ERROR = "network_error", "Network error"
+    LOST = "lost", "Lost (the worker stopped)"
 
 
 class ReviewStatus(models.TextChoices):

@@ -56,13 +56,14 @@ class _Attempt:
             self.bytes_received = bytes_received
 
 
-def fetch_feed_now(feed: Feed) -> FetchRun | None:
-    """Fetch one feed now, in this process. Returns the FetchRun, or None when another worker is fetching it."""
-    claim = scheduling.claim_feed(feed.pk)
+def fetch_feed_now(feed: Feed, *, owner: str = "") -> FetchRun | None:
+    """Fetch one feed now, in this process. Returns the FetchRun, or None when another worker is fetching it.
+    ``owner``: the task's id, so the same task delivered again after a crash takes its own claim back."""
+    claim = scheduling.claim_feed(feed.pk, owner=owner)
     if claim is None:
         return None
     feed.refresh_from_db()
-    _close_orphaned_runs(feed, claim)
+    _close_lost_runs(feed, claim)
     run = FetchRun.objects.create(feed=feed, started=claim)
     attempt = _Attempt()
     clock = time.monotonic()
@@ -88,13 +89,23 @@ def fetch_feed_now(feed: Feed) -> FetchRun | None:
     return run
 
 
-def _close_orphaned_runs(feed: Feed, claim) -> None:
-    """Runs still 'running' from before this claim belong to a worker that died mid-fetch."""
+def _close_lost_runs(feed: Feed, claim) -> None:
+    """Runs still 'running' from before this claim belong to a worker that died mid-fetch: close them as lost,
+    saying so in words an editor can act on."""
     FetchRun.objects.filter(feed=feed, outcome=FetchOutcome.RUNNING, started__lt=claim).update(
-        outcome=FetchOutcome.NETWORK_ERROR,
+        outcome=FetchOutcome.LOST,
         finished=claim,
-        error_message="The worker stopped before finishing this fetch (crash, restart or hard time limit).",
+        error_message=(
+            "Lost: the worker running this fetch stopped before it finished (killed, crashed, restarted or past "
+            f"the hard time limit). A new fetch took over at {claim:%Y-%m-%d %H:%M:%S} UTC; entries stored before "
+            "the stop are kept and counted as known."
+        ),
     )
+
+
+def _renew(feed: Feed, claim) -> None:
+    if not scheduling.renew_lease(feed.pk, claim):
+        logger.warning("Feed %s: the claim of %s was taken over while fetching", feed.pk, claim)
 
 
 def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
@@ -116,6 +127,7 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
     _note_move(response, attempt)
     attempt.etag = _validator(response.headers.get("etag", ""), _ETAG_MAX)
     attempt.last_modified = _validator(response.headers.get("last-modified", ""), _LAST_MODIFIED_MAX)
+    _renew(feed, claim)  # the download is done; parsing and storing follow
     try:
         parsed = parse_document(response.body, url=response.url, content_type=response.content_type)
     except ParseError as exc:
@@ -123,7 +135,9 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
         # A refused or unreadable document must not be skipped next time by a 304.
         attempt.etag = attempt.last_modified = ""
         return
+    _renew(feed, claim)
     result = ingest.ingest_entries(feed, parsed.entries, fetched_at=claim)
+    _renew(feed, claim)
     attempt.outcome = FetchOutcome.OK
     attempt.seen, attempt.new, attempt.duplicate = result.seen, result.new, result.duplicate
     if parsed.warning:

@@ -36,7 +36,15 @@ class Feed(models.Model):
     last_fetched_at = models.DateTimeField(null=True, blank=True, help_text="Start of the last fetch attempt.")
     last_success_at = models.DateTimeField(null=True, blank=True, help_text="Start of the last successful fetch.")
     fetch_started_at = models.DateTimeField(
-        null=True, blank=True, help_text="Set while a worker holds the feed; a stale claim expires."
+        null=True, blank=True, help_text="Set while a worker holds the feed (its claim); cleared when it finishes."
+    )
+    lease_expires_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text="Until when the claim holds. Renewed while the fetch runs; once past, another fetch may take over.",
+    )
+    lease_owner = models.CharField(
+        max_length=64, blank=True,
+        help_text="The task holding the claim. The same task delivered again (its worker died) takes over at once.",
     )
     disabled_reason = models.CharField(max_length=300, blank=True, help_text="Why the feed was switched off.")
     created = models.DateTimeField(auto_now_add=True)

@@ -1,8 +1,11 @@
 """When feeds are fetched, and by whom: due feeds, the one-worker-per-feed claim, back-off after failures.
 
 The claim is a conditional UPDATE that touches exactly one row or none: a worker owns a feed while
-``Feed.fetch_started_at`` holds its start time. A claim older than the hard task time limit (plus a margin)
-belongs to a worker that died, and may be taken over.
+``Feed.fetch_started_at`` holds its start time. The claim is a lease: it holds until ``lease_expires_at``, a
+little past the hard task time limit, and the fetch renews it as it goes (a ``fetch_feeds`` run has no time
+limit). A lease that has run out belongs to a worker that died, and any fetch may take it over. A task
+delivered again after its worker died (acks_late) carries the same task id as the claim's ``lease_owner``,
+so it takes over at once instead of waiting for the lease it held itself.
 """
 from __future__ import annotations
 
@@ -25,22 +28,43 @@ def claim_expiry() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.FEED_CLAIM_EXPIRES)
 
 
-def claim_feed(feed_id: int, now: datetime.datetime | None = None) -> datetime.datetime | None:
+def _claimable(now: datetime.datetime, owner: str) -> Q:
+    free = Q(fetch_started_at__isnull=True)
+    expired = Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True, fetch_started_at__lt=now - claim_expiry())
+    mine = Q(lease_owner=owner) if owner else Q(pk__in=[])
+    return free | expired | mine
+
+
+def live_lease(now: datetime.datetime) -> Q:
+    """Feeds some worker is fetching right now."""
+    return Q(fetch_started_at__isnull=False) & ~Q(
+        Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True, fetch_started_at__lt=now - claim_expiry())
+    )
+
+
+def claim_feed(feed_id: int, now: datetime.datetime | None = None, *, owner: str = "") -> datetime.datetime | None:
     """Take the feed for one fetch. Returns the claim's time (the proof of ownership), or None when another
-    worker holds a live claim."""
+    worker holds a live lease. ``owner`` is the task's id ("" outside a task)."""
     now = now or timezone.now()
-    stale = now - claim_expiry()
     claimed = (
         Feed.objects.filter(pk=feed_id)
-        .filter(Q(fetch_started_at__isnull=True) | Q(fetch_started_at__lt=stale))
-        .update(fetch_started_at=now, last_fetched_at=now)
+        .filter(_claimable(now, owner))
+        .update(fetch_started_at=now, last_fetched_at=now, lease_expires_at=now + claim_expiry(), lease_owner=owner[:64])
     )
     return now if claimed == 1 else None
 
 
+def renew_lease(feed_id: int, claim: datetime.datetime, now: datetime.datetime | None = None) -> bool:
+    """Push the lease out again while the fetch is still working; False if the claim was taken over."""
+    now = now or timezone.now()
+    return Feed.objects.filter(pk=feed_id, fetch_started_at=claim).update(lease_expires_at=now + claim_expiry()) == 1
+
+
 def release_feed(feed_id: int, claim: datetime.datetime, **changes) -> bool:
     """Store the fetch's results on the feed and give up the claim, only if the claim is still ours."""
-    return Feed.objects.filter(pk=feed_id, fetch_started_at=claim).update(fetch_started_at=None, **changes) == 1
+    return Feed.objects.filter(pk=feed_id, fetch_started_at=claim).update(
+        fetch_started_at=None, lease_expires_at=None, lease_owner="", **changes
+    ) == 1
 
 
 def next_fetch_after_success(feed: Feed, now: datetime.datetime) -> datetime.datetime:
@@ -74,9 +98,8 @@ def take_due_feeds(now: datetime.datetime | None = None, limit: int = 1000) -> l
     task is lost, the lease runs out and the feed is due again."""
     now = now or timezone.now()
     lease_until = now + claim_expiry()
-    live_claim = Q(fetch_started_at__isnull=False, fetch_started_at__gte=now - claim_expiry())
     with transaction.atomic():
-        due = Feed.objects.due(now).exclude(live_claim).order_by("next_fetch_at", "pk")
+        due = Feed.objects.due(now).exclude(live_lease(now)).order_by("next_fetch_at", "pk")
         # skip_locked: two schedulers at once (a misconfigured second beat) split the feeds, never double them.
         ids = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
         if ids:

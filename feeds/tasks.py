@@ -36,6 +36,7 @@ def schedule_due_feeds() -> int:
 
 @shared_task(
     name="feeds.tasks.fetch_feed",
+    bind=True,
     acks_late=True,
     # Only the database failing is retried here; a feed's own failures (timeouts, 5xx, 429) are recorded
     # and retried by the scheduler with per-feed back-off that honours Retry-After.
@@ -45,7 +46,7 @@ def schedule_due_feeds() -> int:
     retry_jitter=True,
     max_retries=5,
 )
-def fetch_feed(feed_id: int, include_inactive: bool = False) -> dict:
+def fetch_feed(self, feed_id: int, include_inactive: bool = False) -> dict:
     """Fetch one feed. Idempotent: a second copy finds the feed claimed, or finds its articles stored.
     ``include_inactive`` lets an admin try a switched-off feed by hand."""
     from feeds.fetching import fetch_feed_now
@@ -56,7 +57,7 @@ def fetch_feed(feed_id: int, include_inactive: bool = False) -> dict:
         return {"feed": feed_id, "outcome": "deleted"}
     if not feed.active and not include_inactive:
         return {"feed": feed_id, "outcome": "inactive"}
-    run = fetch_feed_now(feed)
+    run = fetch_feed_now(feed, owner=self.request.id or "")
     if run is None:
         return {"feed": feed_id, "outcome": "busy"}
     return {

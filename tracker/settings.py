@@ -257,8 +257,10 @@ if FEED_TOTAL_TIMEOUT >= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured(
         "FEED_TOTAL_TIMEOUT must be below CELERY_TASK_SOFT_TIME_LIMIT: the fetch task also needs time to parse."
     )
-# A fetch claim older than this belongs to a worker that died (the hard time limit has passed).
-FEED_CLAIM_EXPIRES = CELERY_TASK_TIME_LIMIT + 60
+# A fetch's claim on its feed is a lease a little past the hard time limit, renewed as the fetch goes: once it
+# runs out, the worker holding it is dead and another fetch takes over.
+FEED_CLAIM_MARGIN = env.int("FEED_CLAIM_MARGIN", 60, minimum=1)
+FEED_CLAIM_EXPIRES = CELERY_TASK_TIME_LIMIT + FEED_CLAIM_MARGIN
 CELERY_BEAT_SCHEDULE["schedule-due-feeds"] = {
     "task": "feeds.tasks.schedule_due_feeds",
     "schedule": 60.0,

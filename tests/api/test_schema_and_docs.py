@@ -18,7 +18,7 @@ def test_schema_is_valid_openapi_3(api):
     paths = set(schema["paths"])
     assert {"/api/v1/events/", "/api/v1/events/{id}/", "/api/v1/jurisdictions/", "/api/v1/jurisdictions/{uid}/",
             "/api/v1/cases/", "/api/v1/cases/{slug}/", "/api/v1/policies/", "/api/v1/policies/{id}/",
-            "/api/v1/lists/", "/api/v1/lists/{slug}/"} <= paths
+            "/api/v1/lists/", "/api/v1/lists/{slug}/", "/api/v1/corrections/", "/api/v1/corrections/{id}/"} <= paths
     event_params = {p["name"] for p in schema["paths"]["/api/v1/events/"]["get"]["parameters"]}
     assert {"q", "kind", "agency", "jurisdiction", "within", "state", "jurisdiction_kind", "date_from", "date_to",
             "outcome", "case", "sort", "cursor", "page_size"} <= event_params

@@ -85,7 +85,8 @@ def test_an_admin_reverts_a_public_event_with_a_correction_keeping_its_status(cl
     latest = event.history.latest()
     assert latest.history_user == chief
     assert latest.history_change_reason == "Correction: Restores the original title."
-    assert list(event.corrections.values_list("note", flat=True)) == ["Retitled.", "Restores the original title."]
+    assert list(event.corrections.values_list("kind", "note")) == [
+        ("correction", "Retitled."), ("retraction", "Withdrawn by the outlet."), ("correction", "Restores the original title.")]
 
 
 def test_policy_changes_are_recorded_with_the_editor(client, gazetteer):

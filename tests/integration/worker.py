@@ -34,24 +34,38 @@ def database_url_for_workers() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@contextlib.contextmanager
-def running_worker():
-    """Yields the name of a queue only this worker consumes, so no stray worker takes the tasks."""
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    env = {**os.environ, "DATABASE_URL": database_url_for_workers(), "SECRET_KEY": settings.SECRET_KEY, "DEBUG": "0"}
-    process = subprocess.Popen(
+def spawn_worker(queue: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    """A worker process consuming only ``queue``; ``extra_env`` overrides settings (time limits…)."""
+    env = {**os.environ, "DATABASE_URL": database_url_for_workers(), "SECRET_KEY": settings.SECRET_KEY, "DEBUG": "0",
+           **(extra_env or {})}
+    return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "tracker", "worker", "--pool=solo", "--concurrency=1",
          "-Q", queue, "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    if process.returncode not in (0, -15, -9):
+        print(output)
+
+
+def new_queue() -> str:
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+@contextlib.contextmanager
+def running_worker(extra_env: dict[str, str] | None = None):
+    """Yields the name of a queue only this worker consumes, so no stray worker takes the tasks."""
+    queue = new_queue()
+    process = spawn_worker(queue, extra_env)
     try:
         yield queue
     finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        if process.returncode not in (0, -15):
-            print(output)
+        stop_worker(process)

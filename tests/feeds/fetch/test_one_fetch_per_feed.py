@@ -41,8 +41,8 @@ def test_a_stale_claim_expires_and_the_dead_workers_run_is_closed(feed_server, m
 
     orphan.refresh_from_db()
     assert run.outcome == FetchOutcome.OK
-    assert orphan.outcome == FetchOutcome.NETWORK_ERROR
-    assert "worker stopped before finishing" in orphan.error_message
+    assert orphan.outcome == FetchOutcome.LOST
+    assert "stopped before it finished" in orphan.error_message
     assert Article.objects.count() == 2
 
 
