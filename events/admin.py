@@ -42,7 +42,7 @@ from events.models import (
     Source,
 )
 from events.services import publish_event, retract_event
-from tracker.history_admin import HistoryAdmin
+from tracker.history_admin import HistoryAdmin, StartsUnpublishedForm
 
 CORRECTION_NOTE = "correction_note"
 # Set by publish/retract only; a form save or a revert from history keeps the stored values.
@@ -338,8 +338,9 @@ class CasePartyInline(admin.TabularInline):
 
 @admin.register(Case)
 class CaseAdmin(HistoryAdmin):
-    list_display = ("caption", "court", "docket_number", "filed", "status")
-    list_filter = ("status", "is_synthetic")
+    form = StartsUnpublishedForm
+    list_display = ("caption", "court", "docket_number", "filed", "status", "is_public")
+    list_filter = ("status", "is_public", "is_synthetic")
     search_fields = ("caption", "docket_number", "court")
     autocomplete_fields = ("originating_event",)
     prepopulated_fields = {"slug": ("caption",)}

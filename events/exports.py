@@ -25,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 from events.choices import DatePrecision
 from events.filters import EventFilter, filter_events
 from events.models import Event, EventJurisdiction
+from events.visibility import names_its_case
 from tracker.csvsafe import csv_lines
 
 CHUNK_SIZE = 500
@@ -135,7 +136,7 @@ def event_record(event: Event, base_url: str) -> dict[str, Any]:
                 "docket_number": event.case.docket_number,
                 "url": base_url + event.case.get_absolute_url(),
             }
-            if event.case
+            if names_its_case(event)
             else None
         ),
         "court": ruling.court if ruling else None,

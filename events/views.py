@@ -20,6 +20,7 @@ from events.conflicts import source_conflicts
 from events.listing import event_list
 from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
 from events.corrections_log import describe_changes, public_corrections
+from events.visibility import public_cases, public_policies, public_snapshots
 from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction
 from events.models.event import format_date
 from events.policy_chart import EventMarker, policy_period, policy_timeline_figure
@@ -86,7 +87,7 @@ def case_chains(event: Event) -> list[CaseChain]:
         condition |= Q(pk=event.case_id)
     visible = Q(status=EventStatus.PUBLISHED) | Q(pk=event.pk)
     cases = (
-        Case.objects.filter(condition)
+        public_cases(Case.objects.filter(condition))
         .select_related("originating_event__federal_action")
         .prefetch_related(
             Prefetch(
@@ -134,7 +135,7 @@ def related_events(event: Event, involvements: list[EventJurisdiction]) -> list[
 
 def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     case = get_object_or_404(
-        Case.objects.select_related("originating_event__federal_action").prefetch_related(
+        public_cases().select_related("originating_event__federal_action").prefetch_related(
             Prefetch("parties", queryset=CaseParty.objects.select_related("jurisdiction")),
             Prefetch(
                 "events",
@@ -196,7 +197,7 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
 
     events = Event.objects.published().filter(involves(jurisdiction, within=within))
     paginator = Paginator(events.with_list_data().newest_first(), JURISDICTION_EVENTS_PER_PAGE)
-    policies = list(jurisdiction.policies.order_by(F("adopted").asc(nulls_last=True), "title", "pk"))
+    policies = list(public_policies(jurisdiction.policies.all()).order_by(F("adopted").asc(nulls_last=True), "title", "pk"))
     periods, undated_policies = policy_periods(jurisdiction, policies, today)
     markers = event_markers(jurisdiction)
     context = {
@@ -210,7 +211,7 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
         "policy_figure": policy_timeline_figure(periods, markers) if (periods or markers) else None,
         "markers_capped": len(markers) >= CHART_MARKERS_MAX,
         "list_histories": list_histories(jurisdiction),
-        "case_parties": CaseParty.objects.filter(jurisdiction=jurisdiction)
+        "case_parties": CaseParty.objects.filter(jurisdiction=jurisdiction, case__in=public_cases().values("pk"))
         .select_related("case")
         .order_by(F("case__filed").desc(nulls_last=True), "case__caption"),
         "money": money_at_stake(jurisdiction),
@@ -296,7 +297,7 @@ def list_histories(jurisdiction: Jurisdiction) -> list[ListHistory]:
     whether it names it (``listed``): one query."""
     lists_naming_it = Listing.objects.filter(jurisdiction=jurisdiction).values("snapshot__official_list_id")
     snapshots = (
-        ListSnapshot.objects.filter(official_list_id__in=lists_naming_it)
+        public_snapshots().filter(official_list_id__in=lists_naming_it)
         .select_related("official_list")
         .annotate(listed=Exists(Listing.objects.filter(snapshot=OuterRef("pk"), jurisdiction=jurisdiction)))
         .order_by("official_list__name", "official_list_id", "published")

@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from jurisdictions.list_admin import ListImportAdminMixin
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
-from tracker.history_admin import HistoryAdmin
+from tracker.history_admin import HistoryAdmin, StartsUnpublishedForm
 
 
 @admin.register(Jurisdiction)
@@ -20,8 +20,9 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 @admin.register(Policy)
 class PolicyAdmin(HistoryAdmin):
-    list_display = ("title", "jurisdiction", "category", "stance", "adopted", "ended")
-    list_filter = ("category", "stance", "is_synthetic")
+    form = StartsUnpublishedForm
+    list_display = ("title", "jurisdiction", "category", "stance", "adopted", "ended", "is_public")
+    list_filter = ("category", "stance", "is_public", "is_synthetic")
     search_fields = ("title", "jurisdiction__name", "citation")
     autocomplete_fields = ("jurisdiction",)
     list_select_related = ("jurisdiction",)
@@ -36,8 +37,9 @@ class ListingInline(admin.TabularInline):
 
 @admin.register(ListSnapshot)
 class ListSnapshotAdmin(HistoryAdmin):
-    list_display = ("official_list", "published", "source_url")
-    list_filter = ("official_list",)
+    form = StartsUnpublishedForm
+    list_display = ("official_list", "published", "source_url", "is_public")
+    list_filter = ("official_list", "is_public")
     search_fields = ("official_list__name", "source_title")
     inlines = [ListingInline]
     list_select_related = ("official_list",)
@@ -45,7 +47,8 @@ class ListSnapshotAdmin(HistoryAdmin):
 
 class ListSnapshotInline(admin.TabularInline):
     model = ListSnapshot
-    fields = ("published", "source_url", "source_title")
+    form = StartsUnpublishedForm
+    fields = ("published", "source_url", "source_title", "is_public")
     extra = 0
     show_change_link = True
 

@@ -159,6 +159,11 @@ class Policy(models.Model):
     source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source.")
     source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
     source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
+    is_public = models.BooleanField(
+        default=True,
+        help_text="Shown on public pages. A policy an editor adds starts unpublished; one that only unpublished "
+        "events record changes to stays hidden.",
+    )
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -232,6 +237,9 @@ class ListSnapshot(models.Model):
     source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
     source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
     notes = models.TextField(blank=True, help_text="Anything an editor should know about this version.")
+    is_public = models.BooleanField(
+        default=True, help_text="Shown on public pages. A version an editor adds starts unpublished."
+    )
     created = models.DateTimeField(auto_now_add=True)
     # Every change is kept: who, when, what (django-simple-history).
     history = HistoricalRecords()
@@ -252,6 +260,8 @@ class ListSnapshot(models.Model):
     def previous(self) -> ListSnapshot | None:
         return (
             ListSnapshot.objects.filter(official_list_id=self.official_list_id, published__lt=self.published)
+            # A public version is compared with the public version before it.
+            .filter(**({"is_public": True} if self.is_public else {}))
             .order_by("-published")
             .first()
         )

@@ -1,6 +1,7 @@
 """The admin base class for models whose changes are kept (django-simple-history), shared by the apps."""
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -16,3 +17,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
         ):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class StartsUnpublishedForm(forms.ModelForm):
+    """What an editor adds in the admin starts unpublished (``is_public`` off): a case, policy or list
+    version is shown to the public only once an editor ticks it (see events.visibility)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and "is_public" in self.fields and not self.is_bound:
+            self.initial["is_public"] = False

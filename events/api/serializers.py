@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, Source
 from events.models.details import CourtRuling, EnforcementOperation, FederalAction, PolicyChange
+from events.visibility import names_its_case
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
 
 
@@ -122,8 +123,9 @@ class EventSerializer(serializers.ModelSerializer):
 
     page_url = SiteURLField(help_text="The event's page on this site.")
     date_display = serializers.CharField(read_only=True, help_text="The date as precisely as the sources give it.")
-    case = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True,
-                                        help_text="Slug of the lawsuit it belongs to (/api/v1/cases/<slug>/).")
+    case = serializers.SerializerMethodField(
+        help_text="Slug of the lawsuit it belongs to (/api/v1/cases/<slug>/), or null (none, or not yet published)."
+    )
     jurisdictions = InvolvementSerializer(source="involvements", many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)
@@ -139,6 +141,11 @@ class EventSerializer(serializers.ModelSerializer):
             "updated", "case", "jurisdictions", "sources", "corrections",
             "federal_action", "court_ruling", "enforcement_operation", "policy_change",
         ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_case(self, event: Event) -> str | None:
+        # The event is published, so naming its case reveals nothing but the case itself: its flag decides.
+        return event.case.slug if names_its_case(event) else None
 
 
 # -- jurisdictions ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ stable, non-null position to resume from.
 """
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -21,6 +21,7 @@ from events.api import serializers
 from events.api.filters import JurisdictionApiFilter, PolicyFilter
 from events.api.pagination import cursor_pagination
 from events.corrections_log import public_corrections
+from events.visibility import public_cases, public_policies, public_snapshots
 from events.filters import EventFilter
 from events.models import Case, CaseParty, Event, EventJurisdiction
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
@@ -116,7 +117,7 @@ class CaseViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         published = Event.objects.published().only("id", "case_id", "date").order_by("date", "id")
-        return Case.objects.prefetch_related(
+        return public_cases().prefetch_related(
             Prefetch("parties", queryset=CaseParty.objects.select_related("jurisdiction")),
             Prefetch("events", queryset=published, to_attr="published_events"),
             # A draft or retracted origin is not named.
@@ -149,7 +150,7 @@ class PolicyViewSet(PublicReadOnlyViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
-        return Policy.objects.select_related("jurisdiction")
+        return public_policies().select_related("jurisdiction")
 
 
 LIST_SLUG = OpenApiParameter("slug", {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}, OpenApiParameter.PATH,
@@ -165,5 +166,8 @@ class OfficialListViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         listings = Listing.objects.select_related("jurisdiction").order_by("jurisdiction__state", "jurisdiction__name")
-        snapshots = ListSnapshot.objects.order_by("-published").prefetch_related(Prefetch("listings", queryset=listings))
-        return OfficialList.objects.prefetch_related(Prefetch("snapshots", queryset=snapshots))
+        snapshots = public_snapshots().order_by("-published").prefetch_related(Prefetch("listings", queryset=listings))
+        # A list none of whose versions is public is not shown at all.
+        return OfficialList.objects.filter(Exists(public_snapshots().filter(official_list=OuterRef("pk")))).prefetch_related(
+            Prefetch("snapshots", queryset=snapshots)
+        )

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from events.charts.base import event_ids
 from events.choices import CaseStatus, EventKind
 from events.models import Case, Event, EventJurisdiction
+from events.visibility import public_cases
 
 OPEN_CASE_STATUSES = (CaseStatus.OPEN, CaseStatus.ON_APPEAL)
 
@@ -29,7 +30,7 @@ def headline_counts(events: QuerySet) -> HeadlineCounts:
     )["n"]
     # A case counts once it is public through these events: a ruling in it or the action behind it.
     open_cases = (
-        Case.objects.filter(status__in=OPEN_CASE_STATUSES)
+        public_cases(Case.objects.filter(status__in=OPEN_CASE_STATUSES))
         .filter(Exists(Event.objects.filter(pk__in=ids, case=OuterRef("pk"))) | Q(originating_event__in=ids))
         .count()
     )

@@ -30,6 +30,11 @@ class Case(models.Model):
     source_title = models.CharField(max_length=300, blank=True, help_text="Title of the source.")
     source_publisher = models.CharField(max_length=200, blank=True, help_text="Who published the source.")
     source_published = models.DateField(null=True, blank=True, help_text="Publication date of the source.")
+    is_public = models.BooleanField(
+        default=True,
+        help_text="Shown on public pages. A case an editor adds starts unpublished; even when published, a case "
+        "whose events are all unpublished stays hidden (events.visibility).",
+    )
     is_synthetic = models.BooleanField(default=False, help_text="Generated for benchmarks; never real data.")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

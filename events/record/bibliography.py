@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from events.models import Case, Event, Source
-from jurisdictions.models import ListSnapshot, Policy
+from events.models import Event, Source
+from events.visibility import public_cases, public_policies, public_snapshots
 
 
 @dataclass(frozen=True)
@@ -17,13 +17,13 @@ class CitedPage:
 
 
 def cited_pages() -> list[CitedPage]:
-    """Every page with an address that a published event, a case, a policy or a list snapshot cites, once."""
+    """Every page with an address that a published event, or a public case, policy or list snapshot cites, once."""
     rows = list(
         Source.objects.filter(event__in=Event.objects.published()).exclude(url="")
         .values_list("url", "publisher", "title", "published")
     )
-    for model in (Case, Policy, ListSnapshot):
-        rows += model.objects.exclude(source_url="").values_list(
+    for public in (public_cases(), public_policies(), public_snapshots()):
+        rows += public.exclude(source_url="").values_list(
             "source_url", "source_publisher", "source_title", "source_published"
         )
     pages: dict[str, CitedPage] = {}
