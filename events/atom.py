@@ -108,6 +108,15 @@ class EventsFeed(Feed):
     def item_guid(self, item: Event) -> str:
         return item.feed_guid
 
+    def item_author_name(self, item: Event) -> str:
+        """Who reported it: the publishers (or, failing one, the authors) of its sources, in citation order."""
+        names: list[str] = []
+        for source in item.sources.all():
+            name = source.publisher or source.author
+            if name and name not in names:
+                names.append(name)
+        return ", ".join(names) or self.author_name
+
     def item_pubdate(self, item: Event):
         return item.published_at
 

@@ -10,6 +10,8 @@ from tracker import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says; the icon is an SVG.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz/", views.health, name="health"),
     path("events/", include("events.urls")),
     path("corrections/", event_views.corrections_log, name="corrections"),

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from events.charts import headline_counts, timeline, us_map
@@ -59,3 +59,10 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"database": "ok", **heartbeat.status()})
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page says; the icon is an SVG."""
+    from django.templatetags.static import static
+
+    return redirect(static("favicon.svg"), permanent=True)

@@ -117,6 +117,8 @@ def _figure(states: list, points: list) -> dict:
         "dragmode": False,  # a finger scrolling the page must not pan the map
         # Legend symbols at one size: the points' own sizes are counts, not a key.
         "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "itemsizing": "constant"},
+        # The toolbar stands upright at the right edge, so on a phone it does not cover the legend above the map.
+        "modebar": {"orientation": "v"},
         "geo": {
             "scope": "usa",
             "projection": {"type": "albers usa"},

@@ -99,3 +99,27 @@ def test_an_embed_renders_at_375_pixels(browse, dashboard_data, name):
     probe.screenshot(f"embed-{name}-375")
     assert overflow <= 0
     probe.assert_clean()
+
+
+def test_at_375_pixels_the_map_toolbar_does_not_cover_its_legend(browse, dashboard_data):
+    # A county point as well as the places, so the map has a legend (counties and places).
+    illinois = _state(name="Illinois", state="IL", uid="test:il", fips="97")
+    cook = make_jurisdiction(name="Cook County", kind="county", state="IL", parent=illinois, fips="97031",
+                             slug="cook-test", latitude=41.8, longitude=-87.8)
+    make_event(title="County event", kind="court_ruling", status="published", sources=1, jurisdictions=[cook],
+               date=datetime.date(2025, 2, 1))
+    probe = browse("/", width=375, height=800)
+    page = probe.page
+    page.wait_for_selector("#map .geo path")
+    page.hover("#map .main-svg")  # the toolbar shows on hover (a tap on a phone)
+    boxes = page.evaluate("""() => {
+        const box = (sel) => { const el = document.querySelector(sel); if (!el) return null;
+                               const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+        return {toolbar: box('#map .modebar'), legend: box('#map .legend')};
+    }""")
+    toolbar, legend = boxes["toolbar"], boxes["legend"]
+    assert toolbar and legend
+    overlap = not (toolbar[2] <= legend[0] or legend[2] <= toolbar[0] or toolbar[3] <= legend[1] or legend[3] <= toolbar[1])
+    probe.screenshot("home-map-375")
+    assert not overlap, boxes
+    probe.assert_clean()
