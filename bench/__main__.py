@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [load]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load")
 
 
 def main() -> None:
