@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from events.choices import CorrectionKind, EventKind, EventStatus, InvolvementRole, PartyRole
 from events.conflicts import source_conflicts
+from events.embeds import case_snippet, jurisdiction_snippet
 from events.listing import event_list
 from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
 from events.corrections_log import describe_changes, public_corrections
@@ -162,6 +163,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "rulings": rulings,
         "other_events": others,
         "latest_ruling": dated_rulings[-1] if dated_rulings else None,
+        "embeds": [case_snippet(request, case)],
     }
     return render(request, "events/case_detail.html", context)
 
@@ -216,6 +218,7 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
         .order_by(F("case__filed").desc(nulls_last=True), "case__caption"),
         "money": money_at_stake(jurisdiction),
         "today": today,
+        "embeds": [jurisdiction_snippet(request, jurisdiction, within)],
     }
     return render(request, "events/jurisdiction_detail.html", context)
 

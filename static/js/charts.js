@@ -2,7 +2,9 @@
  * Each .chart__plot names (data-figure) the id of a <script type="application/json"> holding
  * {data, layout, links?}. Map data comes from this site (config.topojsonURL), never a CDN.
  * Points and bars may carry a URL in customdata (or in links[curve][point]); clicking opens it,
- * in the window named by <html data-link-target> if any (embeds open links in the top window). */
+ * in the window named by <html data-link-target> if any (embeds open links in the top window).
+ * Below NARROW_PX (a phone, a 320 px story column) a figure is fitted to its width: a map as tall as
+ * the country drawn at that width, smaller points, a smaller legend, shortened row labels. */
 (function () {
   "use strict";
   var TOPOJSON_URL = document.documentElement.getAttribute("data-topojson-url") || "/static/vendor/topojson/";
@@ -23,7 +25,55 @@
     return typeof data === "string" && data.charAt(0) === "/" ? data : null;  // same-site links only
   }
 
+  var NARROW_PX = 480;
+  var LABEL_CHARS = 18;
+
+  function shorten(text) {
+    text = String(text);
+    return text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS - 1) + "\u2026" : text;
+  }
+
+  // A narrow copy of the figure (never the original: live embeds and resizes redraw from it).
+  function fitted(figure, width) {
+    if (!width || width >= NARROW_PX) { return figure; }
+    var fit = JSON.parse(JSON.stringify(figure));
+    var layout = fit.layout = fit.layout || {};
+    var scale = width / NARROW_PX;
+    layout.font = layout.font || {};
+    layout.font.size = Math.min(layout.font.size || 12, 11);
+    if (layout.legend) { layout.legend.font = { size: 11 }; }
+    if (layout.geo) {
+      // Albers USA is about 0.62 as tall as wide; the margins hold the legend and the colour bar.
+      var margin = layout.margin || {};
+      var frame = Math.round(width * 0.62) + (margin.t || 0) + (margin.b || 0) + 24;
+      layout.height = Math.min(layout.height || frame, frame);
+      (fit.data || []).forEach(function (trace) {
+        if (trace.type === "scattergeo" && trace.marker && trace.marker.sizeref) {
+          // Area sizing: dividing sizeref by scale squared shrinks every diameter by scale.
+          trace.marker.sizeref = trace.marker.sizeref / (scale * scale);
+          trace.marker.sizemin = 3;
+        }
+        if (trace.colorbar) { trace.colorbar.len = 0.9; }
+      });
+    }
+    var yaxis = layout.yaxis;
+    if (yaxis && yaxis.type === "category" && Array.isArray(yaxis.categoryarray)) {
+      yaxis.tickmode = "array";
+      yaxis.tickvals = yaxis.categoryarray;
+      yaxis.ticktext = yaxis.categoryarray.map(shorten);
+    }
+    return fit;
+  }
+
+  function widthBucket(el) {
+    var width = el.clientWidth;
+    return width >= NARROW_PX ? "wide" : String(Math.round(width / 20));
+  }
+
   function draw(el, figure) {
+    el.sanctuaryFigure = figure;
+    el.sanctuaryWidth = widthBucket(el);
+    figure = fitted(figure, el.clientWidth);
     var config = {
       responsive: true,
       displaylogo: false,
@@ -50,6 +100,18 @@
       if (figure) { draw(el, figure); }
     });
   }
+
+  // Crossing into or within the narrow range redraws the figure fitted to the new width; Plotly's
+  // own responsive resizing keeps the rest.
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".chart__plot[data-figure]"), function (el) {
+        if (el.sanctuaryFigure && widthBucket(el) !== el.sanctuaryWidth) { draw(el, el.sanctuaryFigure); }
+      });
+    }, 150);
+  });
 
   window.SanctuaryCharts = { draw: draw, drawAll: drawAll };
   if (document.readyState === "loading") {
