@@ -30,6 +30,7 @@ from events.charts.cache import ChartCache
 from events.choices import EventKind, EventStatus
 from events.filters import EventFilter, filter_events
 from events.models import Case, Event
+from events.visibility import public_cases, public_policies
 from events.policy_chart import policy_timeline_figure
 from jurisdictions.models import Jurisdiction
 
@@ -162,7 +163,7 @@ def jurisdiction_embed(request: HttpRequest, state: str, slug: str) -> HttpRespo
         return redirect(request.path.replace(f"/{state}/", f"/{state.lower()}/", 1), permanent=True)
     today = timezone.localdate()
     within = has_places_inside(jurisdiction) and request.GET.get("within") == "1"
-    policies = list(jurisdiction.policies.order_by(F("adopted").asc(nulls_last=True), "title", "pk"))
+    policies = list(public_policies(jurisdiction.policies.all()).order_by(F("adopted").asc(nulls_last=True), "title", "pk"))
     periods, undated = policy_periods(jurisdiction, policies, today)
     markers = event_markers(jurisdiction)
     events = Event.objects.published().filter(involves(jurisdiction, within=within))
@@ -192,7 +193,7 @@ def case_embed(request: HttpRequest, slug: str) -> HttpResponse:
     """A case's rulings in date order (published only), with its court, docket, status and the
     federal action that led to it. Two queries whatever the number of rulings."""
     case = get_object_or_404(
-        Case.objects.select_related("originating_event__federal_action").prefetch_related(
+        public_cases().select_related("originating_event__federal_action").prefetch_related(
             Prefetch(
                 "events",
                 queryset=Event.objects.published()

@@ -70,7 +70,8 @@ def public_urls(world) -> list[str]:
         "/events/timelinejs.json", "/events/feed/", cook.get_absolute_url(), reverse("jurisdiction_feed", kwargs={
             "state": cook.state.lower(), "slug": cook.slug}),
         "/jurisdictions/", "/jurisdictions/?q=cook", "/embed/timeline/", "/embed/map/", "/corrections/",
-        "/corrections/feed/", "/cases/publicmark-v-us/",
+        "/corrections/feed/", "/cases/publicmark-v-us/", "/embed/cases/publicmark-v-us/", "/embed/embed.js",
+        f"/embed/jurisdictions/{cook.state.lower()}/{cook.slug}/",
         "/api/v1/events/", "/api/v1/cases/", "/api/v1/policies/", "/api/v1/lists/", "/api/v1/corrections/",
         "/api/v1/jurisdictions/fips:17031/", "/api/v1/cases/publicmark-v-us/",
     ]
@@ -109,7 +110,8 @@ def test_the_retracted_event_keeps_its_page_and_is_in_the_corrections_log(client
 
 
 @pytest.mark.parametrize("path", [
-    "/cases/draftmark-v-trump/", "/cases/hiddenmark-v-sessions/", "/api/v1/cases/draftmark-v-trump/",
+    "/cases/draftmark-v-trump/", "/cases/hiddenmark-v-sessions/", "/embed/cases/draftmark-v-trump/",
+    "/embed/cases/hiddenmark-v-sessions/", "/api/v1/cases/draftmark-v-trump/",
     "/api/v1/cases/hiddenmark-v-sessions/", "/api/v1/lists/hiddenmark-list/",
 ])
 def test_unpublished_details_are_not_found(client, world, path):
