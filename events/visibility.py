@@ -35,8 +35,7 @@ def public_policies(queryset: QuerySet[Policy] | None = None) -> QuerySet[Policy
 
 
 def public_snapshots(queryset: QuerySet[ListSnapshot] | None = None) -> QuerySet[ListSnapshot]:
-    queryset = ListSnapshot.objects.all() if queryset is None else queryset
-    return queryset.filter(is_public=True)
+    return (ListSnapshot.objects.all() if queryset is None else queryset).public()
 
 
 def names_its_case(event: Event) -> bool:

@@ -225,6 +225,12 @@ class OfficialList(models.Model):
         return reverse("jurisdictions:list", kwargs={"slug": self.slug})
 
 
+class ListSnapshotQuerySet(models.QuerySet):
+    def public(self) -> ListSnapshotQuerySet:
+        """Versions an editor has published (no event refers to a version, so the flag alone decides)."""
+        return self.filter(is_public=True)
+
+
 class ListSnapshot(models.Model):
     """One published version of an official list."""
 
@@ -241,6 +247,8 @@ class ListSnapshot(models.Model):
         default=True, help_text="Shown on public pages. A version an editor adds starts unpublished."
     )
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = ListSnapshotQuerySet.as_manager()
     # Every change is kept: who, when, what (django-simple-history).
     history = HistoricalRecords()
 

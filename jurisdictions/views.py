@@ -113,10 +113,11 @@ def _label_counts(found: list[Jurisdiction]) -> dict[tuple[str, str], int]:
 def official_list_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official_list = get_object_or_404(
         # Only versions an editor has published; a list with none is not found.
-        OfficialList.objects.filter(snapshots__is_public=True).distinct().prefetch_related(
+        OfficialList.objects.filter(Exists(ListSnapshot.objects.public().filter(official_list=OuterRef("pk"))))
+        .prefetch_related(
             Prefetch(
                 "snapshots",
-                queryset=ListSnapshot.objects.filter(is_public=True).order_by("-published").prefetch_related(
+                queryset=ListSnapshot.objects.public().order_by("-published").prefetch_related(
                     Prefetch("listings", queryset=Listing.objects.select_related("jurisdiction"))
                 ),
             )
