@@ -155,7 +155,11 @@ class Article(models.Model):
     is_relevant = models.BooleanField(null=True, help_text="Analyser's verdict; empty until analysed.")
     relevance_score = models.FloatField(null=True, blank=True, help_text="Analyser's relevance score, 0 to 1.")
     suggested_kinds = models.JSONField(default=list, blank=True, help_text="Event kinds the analyser suggests.")
-    suggested_agencies = models.JSONField(default=list, blank=True, help_text="Agencies the analyser found.")
+    suggested_agencies = models.JSONField(default=list, blank=True, help_text="Agencies that act in the article.")
+    agency_evidence = models.JSONField(
+        default=list, blank=True,
+        help_text="Every agency the article names, whether it acts or is only named, and where (for editors).",
+    )
     event_date = models.DateField(null=True, blank=True, help_text="Date of the reported event, when determinable.")
     # Review
     status = models.CharField(
@@ -212,6 +216,26 @@ class Article(models.Model):
             # Story clustering reads the relevant articles of a time window around each fetch.
             models.Index(Coalesce("published", "fetched"), name="article_relevant_when_idx", condition=Q(is_relevant=True)),
         ]
+
+    @property
+    def agencies_named_only(self) -> list[str]:
+        """Agencies the article names without their acting in it ("ICE did not respond"), for the editor."""
+        acting = set(self.suggested_agencies or [])
+        named = []
+        for mention in self.agency_evidence or []:
+            agency = mention.get("agency")
+            if agency and agency not in acting and agency not in named:
+                named.append(agency)
+        return named
+
+    @property
+    def agency_reasons(self) -> list[tuple[str, str]]:
+        """(agency, the words showing it acts) for each suggested agency, first such mention."""
+        seen: dict[str, str] = {}
+        for mention in self.agency_evidence or []:
+            if mention.get("role") == "acts" and mention.get("agency") not in seen:
+                seen[mention["agency"]] = mention.get("context", "")
+        return [(agency, seen.get(agency, "")) for agency in self.suggested_agencies or []]
 
     def __str__(self) -> str:
         return self.title

@@ -1,15 +1,35 @@
-"""Which federal agencies the article names: DOJ, DHS, ICE, CBP, USCIS, FBI, White House.
+"""Which federal agencies take part in the article's events: DOJ, DHS, ICE, CBP, USCIS, FBI, White House.
 
 Names and acronyms only (acronyms must be upper case: "ICE", never "ice"). An attorney general counts for
 the DOJ unless a state stands right before the title ("Texas Attorney General Ken Paxton").
+
+Naming an agency is not enough: "ICE did not respond", "cooperation with ICE" and "limits what police share
+with ICE" refer to it; the article's events do not involve it. Each mention gets a role (``agency_role``):
+it **acts** when the agency, its officers or its head are the subject of an action or speech verb ("ICE
+officers arrested", "the Justice Department on Thursday sued", "Homeland Security Secretary Kristi Noem
+said"), the agent of a passive ("detained by ICE"), the source ("according to ICE"), a party ("sued the
+Justice Department", "the Justice Department's argument", "a Justice Department lawsuit", "an agreement with
+ICE"), or the sender ("letters from the Justice Department"); otherwise it is **named**. An executive order,
+or the President acting, is the White House; "the administration sued" is the DOJ; "the agency said" is
+the agency named last before it. Only acting agencies are suggested; every mention, with its role, is
+kept as evidence for the editor.
 """
 from __future__ import annotations
 
+import re
+
 from feeds.analysis.terms import ANY, CAPITAL, UPPER, Term
+from feeds.analysis.text import SENTENCE_BREAK
 
 CATEGORY = "agency"
 ORDER = ("DOJ", "DHS", "ICE", "CBP", "USCIS", "FBI", "White House")
 ATTORNEY_GENERAL = "DOJ?"  # the DOJ, unless a state's
+ANAPHOR = "the agency"  # "the agency said": the agency named last
+PRESIDENT = "President"  # the White House when he acts
+ADMINISTRATION = "administration"  # the DOJ when it sues
+ORDER_ISSUED = "White House!"  # an executive order: the White House issued the order at issue
+ACTS, NAMED = "acts", "named"
+ANAPHOR_REACH = 400  # how far back (characters) "the agency" looks for its agency
 
 
 def _t(agency: str, words: str, case: int = ANY) -> list[tuple[str, Term]]:
@@ -33,7 +53,175 @@ TERMS: list[tuple[str, Term]] = [
     *_t("FBI", "Federal Bureau of Investigation"),
     *_t("FBI", "FBI", UPPER),
     *_t("White House", "White House", CAPITAL),
+    *_t(ORDER_ISSUED, "executive order|executive orders|Executive Order|Executive Orders|presidential proclamation|"
+        "presidential memorandum"),
+    *_t(PRESIDENT, "President Trump|President Donald Trump|President Donald J. Trump|President Biden|"
+        "President Joe Biden|President Obama|President Barack Obama|Trump", CAPITAL),
+    *_t(ADMINISTRATION, "administration|Administration"),
+    *_t(ANAPHOR, "the agency|The agency|the department|The department|the agency's|The agency's"),
 ]
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")
+_PLACE_NOUN = re.compile(r"\s+(?:center|centers|centre|facility|facilities|office|offices|building)\b", re.IGNORECASE)
+_SPAN = 90  # how far after a mention its verb may stand
+
+# After the agency: who in it ("ICE officers", "ICE acting Director Todd Lyons"), when ("on Thursday"), and
+# auxiliaries ("has", "will") may stand before the verb.
+_PEOPLE = frozenset(
+    "officer officers agent agents official officials spokesperson spokesman spokeswoman spokespeople director "
+    "acting deputy secretary chief head commissioner deputies personnel leaders leader lawyers lawyer attorneys "
+    "attorney prosecutors prosecutor teams team units unit field office offices administrator assistant "
+    "special general for of the".split()
+)
+_WHEN = frozenset(
+    "on last this early late monday tuesday wednesday thursday friday saturday sunday week month year morning "
+    "afternoon evening night jan jan. feb feb. march april may june july aug aug. sept sept. oct oct. nov nov. "
+    "dec. january february august september october november december also has have is was were are will "
+    "would then again now recently already quickly later formally officially publicly separately reportedly "
+    "jointly both itself and in a statement".split()
+)
+_VERBS = frozenset(
+    "arrested arrests arrest arresting detained detains detain detaining raided raids raid raiding sued sues "
+    "sue suing filed files file charged charges charge indicted indicts issued issues issue sent sends send "
+    "deployed deploys deploy dispatched announced announces announce said says say told tells stated states "
+    "released releases published publishes placed places added adds named names threatened threatens "
+    "threaten warned warns demanded demands asked asks subpoenaed subpoenas ordered orders signed signs "
+    "launched launches began begins conducted conducts carried took takes apprehended apprehends removed "
+    "removes deported deports flew moved transferred agreed agrees opened opens served serves urged urges "
+    "pressed presses accused accuses alleged alleges argued argues appealed appeals called calls confirmed "
+    "confirms responded disputed disputes denied denies defended defends wrote writes notified notifies "
+    "requested sought seeks plans planned wants cut cuts withheld withholds froze freezes "
+    "targeted targets targeting expanded expands ended ends rescinded rescinds stepped surged surges "
+    "began arrived arrive arrives detailed details identified identifies investigated investigates "
+    "investigating rejected rejects blamed blames criticized criticizes praised praises insisted insists "
+    "acknowledged acknowledges declared declares designated designates listed lists unveiled unveils "
+    "proposed proposes terminated terminates revoked revokes canceled cancels paused pauses "
+    "moving seeking planning suing asking using used uses found finds run runs ran running surge assisting "
+    "assists assisted helping helped made makes making pulls pulled posted posts took deleted supported supports "
+    "backed backs joined led leads certified certifies".split()
+)
+# Right after the agency, a noun of its own doing: "a Justice Department lawsuit", "ICE raids".
+_DOINGS = frozenset(
+    "lawsuit lawsuits suit suits complaint memo memos memorandum directive directives order orders letter letters "
+    "subpoena subpoenas list lists plan plans raid raids arrests operation operations sweep sweeps crackdown "
+    "surge deployment investigation inquiry probe warning warnings demand demands policy policies rule rules "
+    "announcement statement report reports guidance conditions argument arguments appeal decision move effort "
+    "attempt program initiative detention detentions deportations".split()
+)
+# Before the agency: "detained by", "according to", "sued", "against", "letters from", "agreement with".
+_PASSIVE = frozenset(
+    "arrested detained taken picked held filed issued brought sued sent deported targeted questioned announced "
+    "signed released ordered launched conducted apprehended removed charged placed named listed published "
+    "designated seized raided stopped transferred".split()
+)
+_PARTY_BEFORE = frozenset(
+    "against sued sue sues suing blocked blocks barred bars enjoined enjoins ordered orders told directed "
+    "directs allowed allows rebuked sided said says ruled".split()
+)
+_FROM_NOUNS = frozenset(
+    "letter letters subpoena subpoenas pressure demand demands warning warnings order orders memo directive "
+    "lawsuit suit officers agents officials threat threats request notice".split()
+)
+_WITH_NOUNS = frozenset("agreement agreements contract contracts deal partnership memorandum".split())
+_NEGATIONS = frozenset("not never n't no declined refused failed".split())
+_SUE = frozenset("sued sues sue suing".split())
+
+
+_OBJECT_OF = frozenset("for with to from about on at into toward towards over when if whenever unless".split())
+_FOR_NOUNS = frozenset("spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys".split())
+
+
+def agency_role(text: str, start: int, end: int) -> str:
+    """ACTS or NAMED for the mention text[start:end] (see the module's docstring)."""
+    before = _WORD.findall(text, start - 50 if start > 50 else 0, start)
+    # "the center it runs for ICE, disputed": after a preposition the agency is not the verb's subject.
+    subject = not before or (before[-1].lower() not in _OBJECT_OF
+                             and not (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() in _OBJECT_OF))
+    if (subject and _acts_after(text, end)) or _acts_before(before):
+        return ACTS
+    return NAMED
+
+
+_KEPT = frozenset("kept keeps continued continues again then".split())
+_ADMINISTRATION_DOINGS = frozenset("lawsuit lawsuits suit suits argument arguments appeal appeals complaint".split())
+_PRESIDENTIAL = re.compile(r"President|Trump|Biden|Obama|White House|presidential|federal")
+
+
+def administration_sues(text: str, end: int) -> bool:
+    """'the administration sued …' (or 'has sued', 'kept suing', 'filed suit', 'the administration's
+    lawsuit'): the DOJ acts."""
+    tail = text[end:end + 2]
+    if tail == "'s" or tail == "\u2019s":
+        end += 2
+    words = [w.lower() for w in _WORD.findall(text, end, end + 40)[:4]]
+    for i, word in enumerate(words):
+        if word in _SUE or word == "filed" or (i == 0 and word in _ADMINISTRATION_DOINGS):
+            return True
+        if word not in _WHEN and word not in _KEPT and word not in ("'s", ","):
+            return False
+    return False
+
+
+def presidential_order(text: str, start: int, end: int) -> bool:
+    """Whether an 'executive order' is the President's: a mayor's or a governor's is not the White House."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = text.find(". ", end)
+    return _PRESIDENTIAL.search(text, lo, stop if stop >= 0 else len(text)) is not None
+
+
+def _acts_after(text: str, end: int) -> bool:
+    tail = text[end:end + 2]
+    if tail == "'s" or tail == "\u2019s":
+        end += 2
+    names = 0
+    first = True
+    limit = end + _SPAN
+    stop = SENTENCE_BREAK.search(text, end, limit)
+    if stop is not None:
+        limit = stop.start()
+    for m in _WORD.finditer(text, end, limit):
+        word = m.group()
+        lower = word.lower().rstrip(".")
+        if lower in _VERBS:
+            return True
+        if first and lower in _DOINGS:
+            # "ICE detention of a worker", not "an ICE detention center"
+            return _PLACE_NOUN.match(text, m.end()) is None
+        first = False
+        if lower in _NEGATIONS or lower == "had" or lower == "did" or lower == "could":
+            return False  # "ICE did not respond", "ICE had asked" (background)
+        if lower in _PEOPLE or lower in _WHEN or word == "," or lower.isdigit() or lower.rstrip(",").isdigit():
+            continue
+        if word[0].isupper() and names < 5:
+            names += 1  # the person's name: "Secretary Kristi Noem said"
+            continue
+        if word in ("(", ")", "\u2014", "\u2013") or (word.startswith("(") and word.endswith(")")):
+            continue
+        return False
+    return False
+
+
+def _acts_before(words: list[str]) -> bool:
+    if not words:
+        return False
+    i = len(words) - 1
+    if words[i].lower() == "the":
+        i -= 1
+    if i < 0:
+        return False
+    prev = words[i].lower()
+    before = words[i - 1].lower() if i > 0 else ""
+    if prev == "by":
+        return before in _PASSIVE
+    if prev == "to":
+        return before == "according"
+    if prev == "for":
+        return before in _FOR_NOUNS  # "a spokeswoman for the Department of Homeland Security"
+    if prev == "from":
+        return before in _FROM_NOUNS and (words[i - 2].lower() if i > 1 else "") != "no"
+    if prev == "with":
+        return before in _WITH_NOUNS or words[i - 2].lower() in _WITH_NOUNS if i > 1 else before in _WITH_NOUNS
+    return prev in _PARTY_BEFORE
 
 
 def ordered(found: set[str]) -> list[str]:

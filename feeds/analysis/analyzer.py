@@ -9,7 +9,7 @@ from feeds.analysis.disambiguation import ArticlePlaces
 from feeds.analysis.gazetteer_index import GazetteerIndex, get_index
 from feeds.analysis.matching import scan
 from feeds.analysis.mentions import PlaceMention
-from feeds.analysis.results import Analysis, JurisdictionMatch, Mention
+from feeds.analysis.results import AgencyMention, Analysis, JurisdictionMatch, Mention
 from feeds.analysis.terms import TermHit
 from feeds.analysis.text import TEXT, TITLE, FieldText
 
@@ -33,39 +33,91 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
     score = relevance.score(head_hits[rel], body_hits[rel])
     relevant = relevance.is_relevant(score)
     agency = group[agencies_module.CATEGORY]
-    found_agencies = _agencies(index, ((head, head_hits[agency]), (body, body_hits[agency])))
+    found_agencies, agency_evidence = _agencies(index, ((head, head_hits[agency]), (body, body_hits[agency])))
     suggested_kinds: list[str] = []
     event_day = None
     if relevant:
         kind = group[kinds.CATEGORY]
-        suggested_kinds = kinds.suggest(head_hits[kind], body_hits[kind], body.lead_start, body.lead_end)
+        day = dates.publication_day(published) if published is not None else dates.dateline_day(text or "")
+        suggested_kinds = kinds.suggest(head_hits[kind], body_hits[kind], body.lead_start, body.lead_end,
+                                        title, text, tuple(found_agencies), _actors(agency_evidence),
+                                        day.year if day is not None else 0)
         date = group[dates.CATEGORY]
         event_day = dates.event_date(
             ((name, start, end, term) for name, hits in ((TITLE, head_hits[date]), (TEXT, body_hits[date]))
              for start, end, _k, term in hits),
             fields,
-            dates.publication_day(published),
+            day,
         )
     jurisdictions = []
     if mentions:
         # The role rules read cues in the text only: a name in the title is a subject whatever surrounds it.
         cues = {TEXT: {kind: body_hits[group[roles.CATEGORY, kind]] for kind in _ROLE_KINDS}}
         jurisdictions = _jurisdictions(mentions, cues)
-    return Analysis(relevant, score, jurisdictions, suggested_kinds, found_agencies, event_day)
+    return Analysis(relevant, score, jurisdictions, suggested_kinds, found_agencies, event_day, agency_evidence)
 
 
-def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[TermHit]], ...]) -> list[str]:
+def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[TermHit]], ...]
+              ) -> tuple[list[str], list[AgencyMention]]:
+    """The agencies that act in the article, and every mention of one with its role (see agencies)."""
     found: set[str] = set()
+    evidence: list[AgencyMention] = []
     ends_with_state = index.state_lookup.ends_with_state
     for field, hits in fields_hits:
-        for start, _end, _key, term in hits:
+        text = field.text
+        last = ""  # the agency named last, for "the agency said" (one that acts, if any)
+        last_end = -1
+        last_acting = ""
+        last_acting_end = -1
+        for start, end, _key, term in hits:
             agency = str(term.value)
+            role = agencies_module.NAMED
             if agency == agencies_module.ATTORNEY_GENERAL:
-                if ends_with_state(field.text, start):
+                if ends_with_state(text, start):
                     continue  # a state's attorney general
                 agency = "DOJ"
-            found.add(agency)
-    return agencies_module.ordered(found) if found else []
+            elif agency == agencies_module.ORDER_ISSUED:
+                if not agencies_module.presidential_order(text, start, end):
+                    continue  # a mayor's executive order
+                agency = "White House"
+                if field.in_lead(start):
+                    role = agencies_module.ACTS  # the order at issue; further down, an older order is background
+            elif agency == agencies_module.ADMINISTRATION:
+                if not agencies_module.administration_sues(text, end):
+                    continue
+                agency, role = "DOJ", agencies_module.ACTS
+            elif agency == agencies_module.PRESIDENT:
+                after = text[end:end + 17].lower()
+                if after.startswith(" administration") or after.startswith("'s administration"):
+                    continue  # "the Trump administration": see ADMINISTRATION
+                agency = "White House"
+            elif agency == agencies_module.ANAPHOR:
+                reach = agencies_module.ANAPHOR_REACH
+                named = last_acting if last_acting and end - last_acting_end < reach else last
+                near = end - (last_acting_end if named == last_acting and last_acting else last_end) < reach
+                if not named or not near or ("department" in text[start:end].lower() and named not in ("DOJ", "DHS")):
+                    continue
+                agency = named
+            if role != agencies_module.ACTS:
+                role = agencies_module.agency_role(text, start, end)
+            if role == agencies_module.ACTS:
+                found.add(agency)
+                last_acting, last_acting_end = agency, end
+            last, last_end = agency, end
+            evidence.append(AgencyMention(agency, role, field.name, start, end, text[start:end], _context(text, start, end)))
+    return (agencies_module.ordered(found) if found else []), evidence
+
+
+def _actors(evidence: list[AgencyMention]) -> tuple[tuple[bool, int], ...]:
+    """Where a federal agency acts: (in the title?, offset), for the kind rules."""
+    return tuple((m.field == TITLE, m.start) for m in evidence if m.role == agencies_module.ACTS)
+
+
+def _context(text: str, start: int, end: int, reach: int = 50) -> str:
+    """The words around a mention, cut at word boundaries: what an editor reads to check the role."""
+    lo = text.rfind(" ", 0, start - reach) + 1 if start > reach else 0
+    hi = text.find(" ", end + reach)
+    return " ".join(text[lo:hi if hi >= 0 else len(text)].split())
 
 
 def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> list[JurisdictionMatch]:

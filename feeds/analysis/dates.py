@@ -5,7 +5,12 @@ The first day-precise expression in the title or the lead wins: an explicit date
 Weekdays and words like "yesterday" need the publication date: a weekday means the most recent such day on
 or before the publication day ("last" means strictly before), in the project's time zone. A date without a
 year takes the publication year, or the year before if that would put it more than a week in the future.
-Bylines and datelines are skipped; "next Monday" is a plan, not an event, and is skipped too.
+Bylines and datelines are skipped; "next Monday" is a plan, not an event, and is skipped too. When the lead
+names no day, the first day named in the next paragraphs (within ``FALLBACK_CHARS``) is taken.
+
+Without a publication date (a feed or file that gives none), the article's own dateline or byline date
+("By Staff, February 16, 2020", "WASHINGTON, Jan. 24, 2018 —", a line "August 5, 2025") stands in for it,
+so "on Wednesday" still resolves.
 """
 from __future__ import annotations
 
@@ -40,6 +45,13 @@ _WEEKDAY_DATE = re.compile(
     r"[ \t]*(?:\(|,)[ \t]*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2})(?!\d)"
     r"(?:,?[ \t]+((?:19|20)\d\d))?"
 )
+_FULL_DATE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # US order: 10/04/2025
+DATELINE_CHARS = 300  # where a byline or dateline date may stand
+FALLBACK_CHARS = 1200  # how far past the lead a day may be taken from when the lead names none
 _BEFORE_WEEKDAY = re.compile(r"\b(last|next|this|coming|until|by)[ \t]+$", re.IGNORECASE)
 
 
@@ -56,17 +68,40 @@ def publication_day(published: datetime.datetime | datetime.date | None) -> date
     return published
 
 
+def dateline_day(text: str) -> datetime.date | None:
+    """The date of a byline or dateline near the top of the text, if it gives one to the day."""
+    m = _FULL_DATE.search(text, 0, DATELINE_CHARS)
+    if m is not None:
+        return _calendar(int(m.group(3)), _MONTHS.get(m.group(1).lower()), int(m.group(2)), None)
+    n = _NUMERIC_DATE.search(text, 0, DATELINE_CHARS)
+    if n is not None:
+        return _calendar(int(n.group(3)), int(n.group(1)), int(n.group(2)), None)
+    return None
+
+
 def event_date(
     hits: Iterable[tuple[str, int, int, Term]], fields: dict, published: datetime.date | None
 ) -> datetime.date | None:
-    """The event date from date-word hits as (field name, start, end, term), in reading order."""
+    """The event date from date-word hits as (field name, start, end, term), in reading order: the lead's
+    first, else the first within reach after it."""
+    later: list[tuple[str, int, int, Term]] = []
     for field_name, start, end, term in hits:
         field = fields[field_name]
         if not field.in_lead(start):
+            if field.name != "title" and field.lead_end <= start < field.lead_end + FALLBACK_CHARS:
+                later.append((field_name, start, end, term))
             continue
         found = _resolve(field.text, start, end, term.value, published)
         if found is not None:
             return found
+    # After the lead, a day word ("on Tuesday") is the news; an explicit date there ("the April 5 raid") is
+    # more often background, so day words are tried first.
+    for wanted in (True, False):
+        for field_name, start, end, term in later:
+            if (term.value[0] != MONTH) == wanted:
+                found = _resolve(fields[field_name].text, start, end, term.value, published)
+                if found is not None:
+                    return found
     return None
 
 

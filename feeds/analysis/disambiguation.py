@@ -116,6 +116,11 @@ class ArticlePlaces:
         if flags & FOREIGN_ONLY:
             return None
         text = field.text
+        if not entry.is_state:
+            county = self._county_of_list(text, end, entry)
+            if county is not None:
+                entry = county  # "McHenry, Kankakee and Pulaski counties": the counties, not the towns
+                flags = entry.flags
         # The word before: usually letters between two spaces (see FieldText.previous_word).
         prev = None
         if start > 1 and text[start - 1] == " ":
@@ -179,6 +184,18 @@ class ArticlePlaces:
         if flags & _NEEDS_MORE or entry.is_state:
             return self._finish(mention, prev, n1, n1_end)
         return mention
+
+    def _county_of_list(self, text: str, end: int, entry: Entry) -> Entry | None:
+        """The county entry for a name in a list that ends with "counties" or "parishes", if there is one."""
+        window = text[end:end + 90]
+        if "ounties" not in window and "arishes" not in window:
+            return None
+        m = _COUNTY_LIST_AFTER.match(text, end)
+        if m is None:
+            return None
+        word = "parish" if m.group(1).lower() == "parishes" else "county"
+        found = self.index.automaton.get(f" {entry.key} {word} ", None)
+        return found if isinstance(found, Entry) and found.candidates else None
 
     def _region(self, field: FieldText, start: int, end: int, entry: Entry, prev: str | None, weak: bool
                 ) -> PlaceMention | None:
@@ -356,6 +373,13 @@ def _choose_again(m: PlaceMention, evidence: set[str], chosen_for: dict) -> Cand
     if found is chosen_for:  # not seen yet
         found = chosen_for[key] = choose(m, evidence)
     return found
+
+
+# After a name: more names, then "and"/"or" and the last, then "counties": or "counties" right away.
+_COUNTY_LIST_AFTER = re.compile(
+    r"(?:(?:,[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)?)*,?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w.'-]*"
+    r"(?:[ \t]+[A-Z][\w.'-]*)?)?[ \t]+(counties|parishes|Counties|Parishes)\b"
+)
 
 
 def _court_or_organisation_before(text: str, start: int) -> bool:

@@ -5,6 +5,9 @@ cooperation side (ICE, detainers, raids, sanctuary policies…); some phrases ar
 "287(g)"). Each phrase adds its weight once per occurrence, at most ``MAX_REPEATS`` times, doubled in the
 title; the sum ``s`` becomes a score ``s / (s + HALF_SCORE_AT)``, halved when one side is missing. So an
 article needs several strong phrases, not one stray "border", to pass ``THRESHOLD``.
+
+Some names take the words away: with "Intercontinental Exchange" or "ICE trains" in the article, "ICE" is
+not the agency; with "Second Amendment sanctuary", "sanctuary" is about guns.
 """
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 
 CATEGORY = "rel"
 IMMIGRATION, ENFORCEMENT, BOTH = "I", "E", "B"
+NOT_THE_AGENCY, NOT_IMMIGRATION_SANCTUARY = "-ICE", "-sanctuary"
 THRESHOLD = 0.35
 HALF_SCORE_AT = 8.0  # a raw sum this big scores 0.5
 ONE_SIDED_FACTOR = 0.5
 MAX_REPEATS = 3
 TITLE_FACTOR = 2.0
+OTHER_SENSE_FACTOR = 0.6
 
 
 def _t(words: str, weight: float, side: str, case: int = ANY) -> list[tuple[str, Term]]:
@@ -50,6 +55,13 @@ TERMS: list[tuple[str, Term]] = [
     *_t("sanctuary|Homeland Security|detention|detention center|raid|raids|raided|cooperate|cooperation|"
         "deportation flight", 1.5, ENFORCEMENT),
     *_t("arrest|arrests|arrested|detained|border|removal|enforcement|agents|jail|jails|sheriff|warrant", 0.5, ENFORCEMENT),
+    # names that change what "ICE" and "sanctuary" mean
+    *_t("Intercontinental Exchange|NYSE: ICE|NYSE:ICE|Deutsche Bahn|InterCity Express|Intercity Express|"
+        "Intercity-Express|ICE train|ICE trains|ICE high-speed|ICE Futures|ICE Clear|ICE Data", 0.0, NOT_THE_AGENCY),
+    *_t("Second Amendment sanctuary|Second Amendment sanctuaries|Second Amendment Sanctuary|gun sanctuary|"
+        "gun-owner sanctuary|gun owner sanctuary|gun rights sanctuary|2A sanctuary|wildlife sanctuary|"
+        "animal sanctuary|bird sanctuary|Animal Sanctuary|Wildlife Sanctuary|wolf sanctuary", 0.0,
+        NOT_IMMIGRATION_SANCTUARY),
 ]
 
 
@@ -57,8 +69,20 @@ def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
     """Score from the relevance hits of the title and of the text, as (start, end, phrase, term)."""
     seen: dict[str, int] = {}
     immigration = enforcement = total = 0.0
+    voided: set[str] = set()
+    for hits in (title_hits, text_hits):
+        for _start, _end, _phrase, term in hits:
+            if term.value == NOT_THE_AGENCY or term.value == NOT_IMMIGRATION_SANCTUARY:
+                voided.add(str(term.value))
     for hits, factor in ((title_hits, TITLE_FACTOR), (text_hits, 1.0)):
         for _start, _end, phrase, term in hits:
+            if voided:
+                if term.weight == 0.0:
+                    continue
+                if NOT_THE_AGENCY in voided and phrase == "ice":
+                    continue
+                if NOT_IMMIGRATION_SANCTUARY in voided and phrase.startswith("sanctuary"):
+                    continue
             # Repeating "ICE" twenty times is still one topic.
             n = seen.get(phrase, 0)
             if n >= MAX_REPEATS:
@@ -76,6 +100,8 @@ def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
     value = total / (total + HALF_SCORE_AT)
     if not (immigration and enforcement):
         value *= ONE_SIDED_FACTOR
+    if voided:
+        value *= OTHER_SENSE_FACTOR  # an article about the other sense that mentions ours in passing
     return round(value, 4)
 
 

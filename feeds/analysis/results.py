@@ -33,6 +33,22 @@ class JurisdictionMatch:
     evidence: list[Mention] = field(default_factory=list)
 
 
+class AgencyMention(NamedTuple):
+    """A federal agency named in the article: which, whether it acts there or is only named, and where."""
+
+    agency: str
+    role: str  # "acts" | "named"
+    field: str
+    start: int
+    end: int
+    text: str
+    context: str  # the words around it, for the editor
+
+    def as_dict(self) -> dict:
+        return {"agency": self.agency, "role": self.role, "field": self.field, "start": self.start,
+                "end": self.end, "text": self.text, "context": self.context}
+
+
 @dataclass
 class Analysis:
     """Everything the analyser says about one article."""
@@ -43,6 +59,7 @@ class Analysis:
     kinds: list[str]
     agencies: list[str]
     event_date: datetime.date | None
+    agency_evidence: list[AgencyMention] = field(default_factory=list)
 
     def as_json(self, item_id) -> dict:
         """One line of ``manage.py analyze_articles`` output (keep this format stable: quality is measured on it)."""

@@ -17,7 +17,7 @@ from feeds.analysis.results import Analysis
 from feeds.bulk import insert_values, update_rows
 from feeds.models import Article, ArticleJurisdiction
 
-VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "event_date", "analyzed_at")
+VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "agency_evidence", "event_date", "analyzed_at")
 BATCH = 500
 
 
@@ -62,6 +62,7 @@ def set_verdict(article: Article, analysis: Analysis, now) -> None:
     article.relevance_score = max(0.0, min(1.0, float(analysis.score)))
     article.suggested_kinds = list(analysis.kinds)
     article.suggested_agencies = list(analysis.agencies)
+    article.agency_evidence = [mention.as_dict() for mention in analysis.agency_evidence]
     article.event_date = analysis.event_date
     article.analyzed_at = now
 

@@ -14,7 +14,7 @@ LEAD_MIN_CHARS = 80
 _BYLINE = re.compile(r"\s*(?:By\b|Updated\b|Published\b|Posted\b|\(?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\)?\s*$)")
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote, except after a single
 # capital ("U.S. Attorney", "D.C. Circuit") or a common abbreviation.
-_SENTENCE_BREAK = re.compile(
+SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bLt)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bvs)"
     r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018'(]?[A-Z0-9])|\n"
@@ -123,7 +123,7 @@ class FieldText:
         """Whether nothing between offsets a < b ends a sentence."""
         if _MAYBE_BREAK.search(self.text, a, b) is None:
             return True  # the common case, decided by one quick scan
-        return _SENTENCE_BREAK.search(self.text, a, b) is None
+        return SENTENCE_BREAK.search(self.text, a, b) is None
 
 
 _ABBREVIATIONS = frozenset({"Gov.", "Lt.", "Sen.", "Rep.", "Co.", "Inc.", "Corp.", "Dept.", "St.", "N.Y.", "D.C."})

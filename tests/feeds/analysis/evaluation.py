@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LABELLED = Path(__file__).with_name("labelled.jsonl")
+REAL = Path(__file__).with_name("real_articles.jsonl")
+
+
+def f1(counts: "Counts") -> float:
+    p, r = counts.precision, counts.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load(path: Path = LABELLED) -> list[dict]:
@@ -51,7 +57,8 @@ class Counts:
             self.errors.append(f"{item}: missed {x}")
 
     def line(self, label: str) -> str:
-        return f"{label:<26} P={self.precision:.3f} R={self.recall:.3f} (tp={self.tp} fp={self.fp} fn={self.fn})"
+        return (f"{label:<26} P={self.precision:.3f} R={self.recall:.3f} F1={f1(self):.3f} "
+                f"(tp={self.tp} fp={self.fp} fn={self.fn})")
 
 
 @dataclass
@@ -63,6 +70,7 @@ class Report:
     kinds: Counts = field(default_factory=Counts)
     agencies: Counts = field(default_factory=Counts)
     dates_right: int = 0
+    dates_close: int = 0  # within 3 days (both null counts)
     dates_total: int = 0
     date_errors: list[str] = field(default_factory=list)
 
@@ -82,7 +90,7 @@ class Report:
             self.relevance.line("relevance"),
             self.kinds.line("kinds"),
             self.agencies.line("agencies"),
-            f"{'event date':<26} {self.dates_right}/{self.dates_total} exact",
+            f"{'event date':<26} {self.dates_right}/{self.dates_total} exact, {self.dates_close} within 3 days",
             self.overall().line("overall (j+rel+kind+agency)"),
         ]
 
@@ -105,10 +113,17 @@ def evaluate(items: list[dict]) -> Report:
         report.relevance.add(key, {"relevant"} if exp["relevant"] else set(), {"relevant"} if got.relevant else set())
         report.kinds.add(key, set(exp["kinds"]), set(got.kinds))
         report.agencies.add(key, set(exp["agencies"]), set(got.agencies))
+        if not exp["relevant"]:
+            continue  # no event to date: the analyser dates relevant articles only
         report.dates_total += 1
         got_date = got.event_date.isoformat() if got.event_date else None
         if got_date == exp["event_date"]:
             report.dates_right += 1
+            report.dates_close += 1
+        elif got_date and exp["event_date"] and abs(
+                (got.event_date - datetime.date.fromisoformat(exp["event_date"])).days) <= 3:
+            report.dates_close += 1
+            report.date_errors.append(f"{key}: expected {exp['event_date']}, got {got_date} (within 3 days)")
         else:
             report.date_errors.append(f"{key}: expected {exp['event_date']}, got {got_date}")
     return report
