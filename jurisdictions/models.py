@@ -17,6 +17,7 @@ from jurisdictions.choices import (
     ListScope,
     PolicyCategory,
     PolicyStance,
+    PopulationSource,
 )
 
 
@@ -84,6 +85,12 @@ class Jurisdiction(models.Model):
         default=False, help_text="A consolidated city-county or DC: one government that is both city and county."
     )
     population = models.PositiveIntegerField(null=True, blank=True, help_text="Population, where the source gives it.")
+    population_source = models.CharField(
+        max_length=16,
+        choices=PopulationSource.choices,
+        blank=True,
+        help_text="Where the population comes from; blank when there is no population.",
+    )
     latitude = models.FloatField(help_text="Latitude in decimal degrees (WGS84).")
     longitude = models.FloatField(help_text="Longitude in decimal degrees (WGS84).")
     coordinates_source = models.CharField(
@@ -131,6 +138,13 @@ class Jurisdiction(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jurisdiction", kwargs={"state": self.state.lower(), "slug": self.slug})
+
+    @property
+    def census_county_fips(self) -> str:
+        """The county FIPS a Census county figure is for: the row's own, or DC's county-equivalent 11001."""
+        if self.kind == JurisdictionKind.DISTRICT and self.fips:
+            return f"{self.fips}001"
+        return self.fips or ""
 
     def clean(self) -> None:
         if self.parent_id and self.parent_id == self.pk:

@@ -163,7 +163,7 @@ class JurisdictionSerializer(serializers.ModelSerializer):
         model = Jurisdiction
         fields = [
             "uid", "page_url", "name", "kind", "state", "parent", "fips", "geonames_id", "census_geoid",
-            "is_consolidated", "population", "latitude", "longitude", "aliases", "event_count",
+            "is_consolidated", "population", "population_source", "latitude", "longitude", "aliases", "event_count",
         ]
 
 

@@ -148,8 +148,9 @@ def build_index() -> GazetteerIndex:
     population = {r[0]: (r[5] or 0) for r in rows}
     parent = {r[0]: r[6] for r in rows}
     kind_of = {r[0]: r[3] for r in rows}
-    # Counties carry no population; the places inside them (children and grandchildren) say how much a
-    # county matters, which is what choosing between 24 Jefferson Counties needs.
+    # A county is weighed by the places inside it (children and grandchildren), not by its own Census
+    # population (loaded since; not used here yet): that is what choosing between 24 Jefferson Counties
+    # was tuned on.
     county_total: dict[int, int] = defaultdict(int)
     for jid, kind in kind_of.items():
         if kind != JurisdictionKind.PLACE:

@@ -1,4 +1,5 @@
-"""Building the gazetteer's records from the three packages: pure Python, no database.
+"""Building the gazetteer's records from the three packages and the bundled county populations: pure
+Python, no database.
 
 The order of work matters and is fixed: state-level rows, then counties (consolidated ones merged with
 their place), then places with their parent county, then the counties' points that need the places, then
@@ -7,10 +8,10 @@ aliases and slugs, which need to see every name in the state.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
-from jurisdictions.choices import CoordinateSource, JurisdictionKind
+from jurisdictions.choices import CoordinateSource, JurisdictionKind, PopulationSource
 from jurisdictions.gazetteer import consolidated as curated
 from jurisdictions.gazetteer.consolidated import Consolidation, GazetteerError
 from jurisdictions.gazetteer.names import ascii_fold, base_slug, county_key, plausible_aliases
@@ -20,6 +21,7 @@ from jurisdictions.gazetteer.sources import (
     PlaceRow,
     StateRow,
     read_counties,
+    read_county_populations,
     read_places,
     read_states,
     read_zip_points,
@@ -44,7 +46,7 @@ def build_gazetteer() -> Gazetteer:
     places, territory_places = read_places()
     zips = _zip_index()
     merges = curated.resolve_consolidations(counties, places)
-    return _Builder(states, counties, places, territory_places, zips, merges).build()
+    return _Builder(states, counties, places, territory_places, zips, merges, read_county_populations()).build()
 
 
 @cache
@@ -64,6 +66,7 @@ class _Builder:
         territory_places: Sequence[PlaceRow],
         zips: ZipIndex,
         merges: list[Consolidation],
+        county_populations: Mapping[str, int],
     ) -> None:
         self.states = states
         self.counties = counties
@@ -72,6 +75,7 @@ class _Builder:
         self.territory_places = territory_places
         self.zips = zips
         self.merge_by_fips = {m.county_fips: m for m in merges}
+        self.county_populations = county_populations
         self.stats = GazetteerStats(consolidated=len(merges) + 1)  # + DC
         self.state_records: dict[str, JurisdictionRecord] = {}
         self.county_records: list[JurisdictionRecord] = []
@@ -93,6 +97,7 @@ class _Builder:
             if record.latitude is None or record.longitude is None:
                 raise GazetteerError(f"{record.uid} ({record.name}) ended without coordinates")
             self.stats.coordinate_methods[str(record.coordinates_source)] += 1
+            self.stats.population_sources[str(record.population_source) or "none"] += 1
         return Gazetteer(records, self.stats)
 
     # --- states, DC, territories ----------------------------------------------------------------------
@@ -118,14 +123,22 @@ class _Builder:
             fips=state.fips,
             geonames_id=place.geonames_id,
             is_consolidated=True,
-            population=place.population or None,
             latitude=place.latitude,
             longitude=place.longitude,
             coordinates_source=CoordinateSource.GEONAMES,
             aliases=plausible_aliases(place.name, place.alternatenames),
         )
+        _geonames_population(record, place)
+        self._census_population(record, curated.DC_COUNTY_FIPS)
         self.curated_aliases[record.uid].update(curated.DC_ALIASES)
         return record
+
+    def _census_population(self, record: JurisdictionRecord, county_fips: str) -> None:
+        """The Census Bureau's figure for the county FIPS, where the file has one; otherwise the record keeps
+        what it had (GeoNames' figure for a consolidated place, nothing for a county): never estimated."""
+        population = self.county_populations.get(county_fips)
+        if population:
+            record.population, record.population_source = population, PopulationSource.CENSUS_V2019
 
     def _state_point(self, record: JurisdictionRecord) -> None:
         points = self.zips.by_state.get(record.state)
@@ -158,6 +171,7 @@ class _Builder:
     def _county(self, county: CountyRow) -> JurisdictionRecord:
         record = JurisdictionRecord(uid=fips_uid(county.fips), kind=JurisdictionKind.COUNTY, name=county.name,
                                     state=county.state, fips=county.fips)
+        self._census_population(record, county.fips)
         points = self.zips.county_points(county.state, county.name) or self.zips.city_points_without_county(
             county.state, county.name
         )
@@ -188,12 +202,13 @@ class _Builder:
             fips=county.fips,
             geonames_id=place.geonames_id,
             is_consolidated=True,
-            population=place.population or None,
             latitude=place.latitude,
             longitude=place.longitude,
             coordinates_source=CoordinateSource.GEONAMES,
             aliases=plausible_aliases(place.name, place.alternatenames),
         )
+        _geonames_population(record, place)
+        self._census_population(record, county.fips)
         self.curated_aliases[record.uid].update(merge.aliases)
         if merge.name and merge.name != place.name:
             self.curated_aliases[record.uid].add(place.name)
@@ -217,12 +232,12 @@ class _Builder:
                 name=place.name,
                 state=place.state,
                 geonames_id=place.geonames_id,
-                population=place.population or None,
                 latitude=place.latitude,
                 longitude=place.longitude,
                 coordinates_source=CoordinateSource.GEONAMES,
                 aliases=plausible_aliases(place.name, place.alternatenames),
             )
+            _geonames_population(record, place)
             if place.geonames_id == curated.NEW_YORK_CITY_ID:
                 record.name = curated.NEW_YORK_CITY_NAME
                 self.curated_aliases[record.uid].update(curated.NEW_YORK_CITY_ALIASES)
@@ -264,6 +279,12 @@ class _Builder:
             # Say so: the marker stands for the whole state, not for the county.
             record.coordinates_source = CoordinateSource.STATE_POINT
             self.stats.state_point_fallbacks.append(f"{record.name}, {record.state} ({record.fips})")
+
+
+def _geonames_population(record: JurisdictionRecord, place: PlaceRow) -> None:
+    """GeoNames' population for the place; GeoNames writes 0 for "unknown", which stays unknown here."""
+    if place.population:
+        record.population, record.population_source = place.population, PopulationSource.GEONAMES
 
 
 def _set_point(record: JurisdictionRecord, point, source: str) -> None:

@@ -33,12 +33,29 @@ _DATASETS = (
         ),
         "url": "https://github.com/seanpianka/zipcodes",
     },
+    {
+        # Not installed: a file extracted from the package once and committed (gazetteer/data/README.md),
+        # so its version and licence are stated here rather than read from installed metadata.
+        "dataset": "U.S. Census Bureau county population estimates, Vintage 2019",
+        "package": "covidcast",
+        "bundled": "yes",
+        "version": "0.2.2",
+        "package_licence": "MIT",
+        "licence": "U.S. Census Bureau figures (a U.S. Government work, public domain in the US)",
+        "supplies": (
+            "the resident population on July 1, 2019 of each county and county-equivalent of the 50 states "
+            "and DC (co-est2019-alldata), for counties, consolidated city-counties and DC; none for the "
+            "territories"
+        ),
+        "url": "https://www.census.gov/programs-surveys/popest.html",
+    },
 )
 
 
 def provenance() -> list[dict[str, str]]:
-    """One dict per dataset: dataset, package, version, licence, package_licence, supplies, url."""
-    return [{**entry, **_package_info(entry["package"])} for entry in _DATASETS]
+    """One dict per dataset: dataset, package, version, licence, package_licence, supplies, url; and
+    ``bundled`` for data committed here from a package the project does not install."""
+    return [entry if entry.get("bundled") else {**entry, **_package_info(entry["package"])} for entry in _DATASETS]
 
 
 def _package_info(package: str) -> dict[str, str]:

