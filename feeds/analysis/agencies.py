@@ -8,8 +8,7 @@ with ICE" refer to it; the article's events do not involve it. Each mention gets
 it **acts** when the agency, its officers or its head are the subject of an action or speech verb ("ICE
 officers arrested", "the Justice Department on Thursday sued", "Homeland Security Secretary Kristi Noem
 said"), the agent of a passive ("detained by ICE"), the source ("according to ICE"), a party ("sued the
-Justice Department", "the Justice Department's argument", "a Justice Department lawsuit", "an agreement with
-ICE"), or the sender ("letters from the Justice Department"); otherwise it is **named**. An executive order,
+Justice Department", "the Justice Department's argument", "a Justice Department lawsuit"), or the sender ("letters from the Justice Department"); otherwise it is **named**. An executive order,
 or the President acting, is the White House; "the administration sued" is the DOJ; "the agency said" is
 the agency named last before it. Only acting agencies are suggested; every mention, with its role, is
 kept as evidence for the editor.
@@ -63,6 +62,7 @@ TERMS: list[tuple[str, Term]] = [
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")
 _PLACE_NOUN = re.compile(r"\s+(?:center|centers|centre|facility|facilities|office|offices|building)\b", re.IGNORECASE)
+_MAYBE_END = re.compile(r"[.!?\n]")
 _SPAN = 90  # how far after a mention its verb may stand
 
 # After the agency: who in it ("ICE officers", "ICE acting Director Todd Lyons"), when ("on Thursday"), and
@@ -122,7 +122,6 @@ _FROM_NOUNS = frozenset(
     "letter letters subpoena subpoenas pressure demand demands warning warnings order orders memo directive "
     "lawsuit suit officers agents officials threat threats request notice".split()
 )
-_WITH_NOUNS = frozenset("agreement agreements contract contracts deal partnership memorandum".split())
 _NEGATIONS = frozenset("not never n't no declined refused failed".split())
 _SUE = frozenset("sued sues sue suing".split())
 
@@ -137,7 +136,7 @@ def agency_role(text: str, start: int, end: int) -> str:
     # "the center it runs for ICE, disputed": after a preposition the agency is not the verb's subject.
     subject = not before or (before[-1].lower() not in _OBJECT_OF
                              and not (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() in _OBJECT_OF))
-    if (subject and _acts_after(text, end)) or _acts_before(before):
+    if (subject and _acts_after(text, end)) or (_acts_before(before) and not _declines(text, end)):
         return ACTS
     return NAMED
 
@@ -176,9 +175,10 @@ def _acts_after(text: str, end: int) -> bool:
     names = 0
     first = True
     limit = end + _SPAN
-    stop = SENTENCE_BREAK.search(text, end, limit)
-    if stop is not None:
-        limit = stop.start()
+    if _MAYBE_END.search(text, end, limit) is not None:  # a cheap test first: most windows hold no full stop
+        stop = SENTENCE_BREAK.search(text, end, limit)
+        if stop is not None:
+            limit = stop.start()
     for m in _WORD.finditer(text, end, limit):
         word = m.group()
         lower = word.lower().rstrip(".")
@@ -201,6 +201,14 @@ def _acts_after(text: str, end: int) -> bool:
     return False
 
 
+_DECLINES = re.compile(r"[\s,]+(?:\w+[\s,]+){0,2}?(?:declined|declines|did not|didn't|could not|would not|refused)\b")
+
+
+def _declines(text: str, end: int) -> bool:
+    """'A spokesperson for ICE declined to comment': the source says nothing."""
+    return _DECLINES.match(text, end, end + 60) is not None
+
+
 def _acts_before(words: list[str]) -> bool:
     if not words:
         return False
@@ -219,8 +227,6 @@ def _acts_before(words: list[str]) -> bool:
         return before in _FOR_NOUNS  # "a spokeswoman for the Department of Homeland Security"
     if prev == "from":
         return before in _FROM_NOUNS and (words[i - 2].lower() if i > 1 else "") != "no"
-    if prev == "with":
-        return before in _WITH_NOUNS or words[i - 2].lower() in _WITH_NOUNS if i > 1 else before in _WITH_NOUNS
     return prev in _PARTY_BEFORE
 
 

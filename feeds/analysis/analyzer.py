@@ -34,15 +34,19 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
     relevant = relevance.is_relevant(score)
     agency = group[agencies_module.CATEGORY]
     found_agencies, agency_evidence = _agencies(index, ((head, head_hits[agency]), (body, body_hits[agency])))
+    if "ICE" in found_agencies and relevance.other_ice(head_hits[rel], body_hits[rel]):
+        found_agencies.remove("ICE")  # Intercontinental Exchange, the trains: not the agency
     suggested_kinds: list[str] = []
     event_day = None
     if relevant:
         kind = group[kinds.CATEGORY]
-        day = dates.publication_day(published) if published is not None else dates.dateline_day(text or "")
+        date = group[dates.CATEGORY]
+        day = dates.publication_day(published) if published is not None else dates.dateline_day(
+            body.text, ((start, end, term) for start, end, _k, term in body_hits[date]))
         suggested_kinds = kinds.suggest(head_hits[kind], body_hits[kind], body.lead_start, body.lead_end,
                                         title, text, tuple(found_agencies), _actors(agency_evidence),
-                                        day.year if day is not None else 0)
-        date = group[dates.CATEGORY]
+                                        day.year if day is not None else 0,
+                                        head_hits[group[kinds.CONTEXT]], body_hits[group[kinds.CONTEXT]])
         event_day = dates.event_date(
             ((name, start, end, term) for name, hits in ((TITLE, head_hits[date]), (TEXT, body_hits[date]))
              for start, end, _k, term in hits),

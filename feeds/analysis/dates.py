@@ -45,10 +45,6 @@ _WEEKDAY_DATE = re.compile(
     r"[ \t]*(?:\(|,)[ \t]*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2})(?!\d)"
     r"(?:,?[ \t]+((?:19|20)\d\d))?"
 )
-_FULL_DATE = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # US order: 10/04/2025
 DATELINE_CHARS = 300  # where a byline or dateline date may stand
 FALLBACK_CHARS = 1200  # how far past the lead a day may be taken from when the lead names none
@@ -68,11 +64,19 @@ def publication_day(published: datetime.datetime | datetime.date | None) -> date
     return published
 
 
-def dateline_day(text: str) -> datetime.date | None:
-    """The date of a byline or dateline near the top of the text, if it gives one to the day."""
-    m = _FULL_DATE.search(text, 0, DATELINE_CHARS)
-    if m is not None:
-        return _calendar(int(m.group(3)), _MONTHS.get(m.group(1).lower()), int(m.group(2)), None)
+def dateline_day(text: str, hits: Iterable[tuple[int, int, Term]] = ()) -> datetime.date | None:
+    """The date of a byline or dateline near the top of the text, if it gives one to the day. ``hits`` are
+    the text's date-word hits (start, end, term): a month name there, then day and year, is the date."""
+    for start, end, term in hits:
+        if start >= DATELINE_CHARS:
+            break
+        kind, number = term.value
+        if kind == MONTH:
+            m = _DAY_YEAR.match(text, end)
+            if m is not None and m.group(2):
+                return _calendar(int(m.group(2)), number, int(m.group(1)), None)
+    if "/" not in text[:DATELINE_CHARS]:
+        return None
     n = _NUMERIC_DATE.search(text, 0, DATELINE_CHARS)
     if n is not None:
         return _calendar(int(n.group(3)), int(n.group(1)), int(n.group(2)), None)

@@ -18,6 +18,7 @@ the article (see agencies) adds to it, and without one, lawsuits and grants are 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from feeds.analysis.terms import ANY, Term, TermHit
 
@@ -80,47 +81,131 @@ TERMS: list[tuple[str, Term]] = [
         1.5),
 ]
 
-_CLAUSE_STOPS = re.compile(r"[,;:\n\u2014]|[.!?](?=\s)")
-_PAST = re.compile(
-    r"\b(?:in|since|from|of|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|\byears? ago\b|\blast year\b|"
-    r"\bfirst (?:passed|adopted|approved)\b|\balready\b|\bpreviously\b|\bdates to\b|\bhad\b|\bin the past\b|"
-    r"\bearlier (?:this|that) year\b|\blast (?:month|spring|summer|fall|winter)\b|\bformer\b|\bhistory\b|"
-    r"\bhas long\b|\b(?:who|that) (?:was|were|had been)\b",
-    re.IGNORECASE,
-)
-_PROSPECTIVE = re.compile(
-    r"\b(?:weighs|weighing|weigh|debate|debated|debates|debating|hearing|considering|consider|considers|proposed|"
-    r"proposes|propose|proposal|advanced|advances|advance|introduced|would|could|may|might|plans? to|urged|urges|"
-    r"pending|asked|asks|keep|keeps|vows?|vowed|maintain|maintains|defend|defends|defended)\b",
-    re.IGNORECASE,
-)
-_REFUSAL = re.compile(
-    r"\b(?:not|never|no longer|refuse[sd]?|won't|will not|would not|stop|stops|stopped|end|ends|ended|bars?|barred|"
-    r"forbids?|limits?|limited|rejects?|rejected|without)\b|n't\b",
-    re.IGNORECASE,
-)
-_RULING_VERB = re.compile(
-    r"\b(?:blocks?|blocked|blocking|struck down|strikes? down|upheld|upholds?|halts?|halted|enjoin(?:s|ed)?|"
-    r"vacated|overturned|challenge[sd]?|challenging|weighs|weighing|arguments|hearing)\b",
-    re.IGNORECASE,
-)
-# Before a policy cue in its sentence: the policy is what a suit or a ruling is about, not a new policy.
-_CHALLENGED = re.compile(
-    r"\b(?:sues?|sued|suing|lawsuit|suit|challeng\w*|unconstitutional|invalid|dismiss\w*|block\w*|uph[eo]ld\w*)\b",
-    re.IGNORECASE,
-)
-_EXPECTED = re.compile(r"[ \t]+(?:may|might|could|would|are expected|is expected|were expected|are planned|is planned)\b",
-                       re.IGNORECASE)
+# Words that change what a cue means, found by the same scan (category CONTEXT, value: a bit mask, or the
+# year). One phrase, one mask: the automaton keeps only the longest of nested phrases ("would not" over
+# "would"), so a longer phrase carries the flags of the shorter ones it hides.
+CONTEXT = "kindctx"
+PAST, PROSPECTIVE, REFUSAL, CHALLENGED, RULING_VERB, EXPECTED, YEAR = 1, 2, 4, 8, 16, 32, 64
+_CONTEXT_WORDS = {
+    PAST: "already|previously|had|former|history|years ago|year ago|last year|first passed|first adopted|"
+          "first approved|dates to|in the past|earlier this year|earlier that year|last month|last spring|"
+          "last summer|last fall|last winter|has long|who was|who were|who had been|that was|that were|"
+          "that had been",
+    PROSPECTIVE: "weighs|weighing|weigh|debate|debated|debates|debating|hearing|considering|consider|considers|"
+                 "proposed|proposes|propose|proposal|advanced|advances|advance|introduced|would|could|may|might|"
+                 "plan to|plans to|urged|urges|pending|asked|asks|keep|keeps|vow|vows|vowed|maintain|maintains|"
+                 "defend|defends|defended",
+    REFUSAL: "not|never|no longer|refuse|refuses|refused|won't|will not|would not|stop|stops|stopped|end|ends|"
+             "ended|bar|bars|barred|forbid|forbids|limit|limits|limited|reject|rejects|rejected|without|"
+             "don't|doesn't|didn't|isn't|wasn't|aren't|weren't|can't|couldn't|wouldn't|shouldn't",
+    CHALLENGED: "sue|sues|sued|suing|lawsuit|suit|challenge|challenges|challenged|challenging|challenger|"
+                "challengers|unconstitutional|invalid|dismiss|dismissed|dismisses|dismissal|dismissing|block|"
+                "blocks|blocked|blocking|uphold|upholds|upheld|upholding",
+    RULING_VERB: "block|blocks|blocked|blocking|struck down|strike down|strikes down|upheld|upholds|uphold|halt|"
+                 "halts|halted|enjoin|enjoins|enjoined|vacated|overturned|challenge|challenges|challenged|"
+                 "challenging|weighs|weighing|arguments|hearing",
+    EXPECTED: "may|might|could|would|are expected|is expected|were expected|are planned|is planned",
+}
+
+
+def _context_terms() -> list[tuple[str, Term]]:
+    masks: dict[str, int] = {}
+    for flag, words in _CONTEXT_WORDS.items():
+        for word in words.split("|"):
+            masks[word] = masks.get(word, 0) | flag
+    # A longer phrase hides the shorter ones inside it: give it their flags too.
+    for phrase in list(masks):
+        for other in list(masks):
+            if other != phrase and f" {other} " in f" {phrase} ":
+                masks[phrase] |= masks[other]
+    terms = [(phrase, Term(CONTEXT, mask)) for phrase, mask in masks.items()]
+    terms.extend((str(y), Term(CONTEXT, YEAR, float(y))) for y in range(1950, 2040))
+    return terms
+
+
+TERMS.extend(_context_terms())
+
+# What ends a clause: punctuation within a sentence, or a sentence end (a full stop before a blank).
+_CLAUSE_MARKS = (",", ";", ":", "\n", "\u2014", ". ", "! ", "? ")
 RULING_OBJECT_REACH = 80  # how far before a federal cue a ruling verb may stand
+CLAUSE_REACH = 160  # how far a clause may run either side of a cue
+
+
+class _Context:
+    """One field's clause stops and context-word hits, read by bisection for each cue."""
+
+    __slots__ = ("text", "starts", "ends", "masks", "years")
+
+    def __init__(self, text: str, hits: list[TermHit]) -> None:
+        self.text = text
+        self.starts = [h[0] for h in hits]
+        self.ends = [h[1] for h in hits]
+        self.masks = [int(h[3].value) for h in hits]
+        self.years = [int(h[3].weight) for h in hits]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """From the last comma or sentence end before the cue to the next one (within CLAUSE_REACH)."""
+        text = self.text
+        floor = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
+        lo = floor
+        for mark in _CLAUSE_MARKS:
+            at = text.rfind(mark, floor, start)
+            if at >= lo:
+                lo = at + 1
+        ceiling = end + CLAUSE_REACH
+        if ceiling > len(text):
+            ceiling = len(text)
+        hi = ceiling
+        for mark in _CLAUSE_MARKS:
+            at = text.find(mark, end, hi)
+            if at >= 0:
+                hi = at
+        return lo, hi
+
+    def has(self, flag: int, lo: int, hi: int) -> bool:
+        """Whether a context word with ``flag`` lies wholly in [lo, hi)."""
+        starts = self.starts
+        i = bisect_left(starts, lo)
+        n = len(starts)
+        while i < n and starts[i] < hi:
+            if self.masks[i] & flag and self.ends[i] <= hi:
+                return True
+            i += 1
+        return False
+
+    def earlier_year(self, lo: int, hi: int, year: int) -> bool:
+        """Whether the clause names a year before ``year`` (the publication year; 0: unknown, never)."""
+        if year == 0:
+            return False
+        starts = self.starts
+        i = bisect_left(starts, lo)
+        n = len(starts)
+        while i < n and starts[i] < hi:
+            if self.masks[i] == YEAR and self.ends[i] <= hi and self.years[i] < year:
+                return True
+            i += 1
+        return False
+
+    def right_after(self, flag: int, end: int) -> bool:
+        """Whether a context word with ``flag`` is the next word after ``end``."""
+        starts = self.starts
+        i = bisect_left(starts, end)
+        n = len(starts)
+        while i < n and starts[i] <= end + 2:
+            if self.masks[i] & flag and self.text[end:starts[i]].strip(" \t") == "":
+                return True
+            i += 1
+        return False
 
 
 def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int, lead_end: int,
             title: str = "", text: str = "", acting: tuple[str, ...] = (),
-            actors: tuple[tuple[bool, int], ...] = (), year: int = 0) -> list[str]:
+            actors: tuple[tuple[bool, int], ...] = (), year: int = 0,
+            title_context: list[TermHit] | None = None, text_context: list[TermHit] | None = None) -> list[str]:
     """Kinds from the kind-cue hits (start, end, phrase, term) of the title and the text; the text's lead is
     [lead_start, lead_end); ``acting`` are the agencies that act in the article, ``actors`` where a federal
     agency acts: (in the title?, offset); ``year`` the publication year (0 if unknown): a clause naming an
-    earlier year is background."""
+    earlier year is background; ``*_context`` the CONTEXT hits of each field."""
     points: dict[str, float] = {}
     seen: dict[str, int] = {}
     federal_actor = False
@@ -130,33 +215,34 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
             if agency == "DOJ" or agency == "DHS" or agency == "White House":
                 points[FEDERAL_ACTION] = points.get(FEDERAL_ACTION, 0.0) + FEDERAL_ACTOR_POINTS
     decided = False
-    for hits, in_title, field in ((title_hits, True, title), (text_hits, False, text)):
+    for hits, in_title, field, context_hits in ((title_hits, True, title, title_context),
+                                                (text_hits, False, text, text_context)):
+        context = _Context(field, context_hits if context_hits is not None else []) if field and hits else None
         for start, end, phrase, term in hits:
             n = seen.get(phrase, 0)
             if n >= MAX_REPEATS:
                 continue
             kind = str(term.value)
             weight = term.weight
-            if field:
-                lo, hi = _clause(field, start, end)
-                if _PAST.search(field, lo, hi) is not None or (year and _earlier_year(field, lo, hi, year)):
+            if context is not None:
+                lo, hi = context.clause(start, end)
+                if context.has(PAST, lo, hi) or context.earlier_year(lo, hi, year):
                     continue  # background
-                before = field[lo:start]
-                if kind == ENFORCEMENT_OPERATION and _REFUSAL.search(before) is not None:
+                if kind == ENFORCEMENT_OPERATION and context.has(REFUSAL, lo, start):
                     kind = POLICY_CHANGE  # "will not join immigration sweeps": the jurisdiction's policy
                     weight = 2.0
                 elif kind == ENFORCEMENT_OPERATION and (
-                        _PROSPECTIVE.search(before) is not None or _EXPECTED.match(field, end) is not None):
+                        context.has(PROSPECTIVE, lo, start) or context.right_after(EXPECTED, end)):
                     continue  # "could start raids", "raids may be imminent": not yet
                 elif kind == POLICY_CHANGE and (
-                        _PROSPECTIVE.search(before) is not None
-                        or _CHALLENGED.search(field, _sentence_start(field, start), start) is not None):
+                        context.has(PROSPECTIVE, lo, start)
+                        or context.has(CHALLENGED, _sentence_start(field, start), start)):
                     continue  # "a hearing on an ordinance", "sues Rochester over its policy": nothing new
                 elif kind == FEDERAL_ACTION:
                     if phrase in NEEDS_FEDERAL_ACTOR and not _actor_near(actors, in_title, field, start):
                         continue  # "Washington state sued": not a federal action
                     reach = start - RULING_OBJECT_REACH if start > RULING_OBJECT_REACH else 0
-                    if _RULING_VERB.search(field, max(reach, _sentence_start(field, start)), start) is not None:
+                    if context.has(RULING_VERB, max(reach, _sentence_start(field, start)), start):
                         continue  # "blocks grant conditions": what the court judged
             if kind == COURT_RULING and phrase in DECISIVE:
                 decided = True
@@ -176,16 +262,6 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
     return [k for k in ORDER if points.get(k, 0.0) >= floor]
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _earlier_year(text: str, lo: int, hi: int, year: int) -> bool:
-    for m in _YEAR.finditer(text, lo, hi):
-        if int(m.group()) < year:
-            return True
-    return False
-
-
 def _actor_near(actors: tuple[tuple[bool, int], ...], in_title: bool, text: str, position: int) -> bool:
     """Whether a federal agency acts in the same sentence as the cue at ``position``."""
     lo = _sentence_start(text, position)
@@ -195,16 +271,6 @@ def _actor_near(actors: tuple[tuple[bool, int], ...], in_title: bool, text: str,
         if title == in_title and lo <= offset <= hi:
             return True
     return False
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): from the last comma or sentence end before it to the next one."""
-    lo = start - 160 if start > 160 else 0
-    last = lo
-    for m in _CLAUSE_STOPS.finditer(text, lo, start):
-        last = m.end()
-    stop = _CLAUSE_STOPS.search(text, end, end + 160)
-    return last, stop.start() if stop is not None else min(len(text), end + 160)
 
 
 def _sentence_start(text: str, position: int) -> int:

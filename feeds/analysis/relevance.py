@@ -65,6 +65,15 @@ TERMS: list[tuple[str, Term]] = [
 ]
 
 
+def other_ice(title_hits: list[TermHit], text_hits: list[TermHit]) -> bool:
+    """Whether the article names another ICE (Intercontinental Exchange, the German trains)."""
+    for hits in (title_hits, text_hits):
+        for _start, _end, _phrase, term in hits:
+            if term.value == NOT_THE_AGENCY:
+                return True
+    return False
+
+
 def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
     """Score from the relevance hits of the title and of the text, as (start, end, phrase, term)."""
     seen: dict[str, int] = {}

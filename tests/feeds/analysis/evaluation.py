@@ -13,6 +13,7 @@ from pathlib import Path
 
 LABELLED = Path(__file__).with_name("labelled.jsonl")
 REAL = Path(__file__).with_name("real_articles.jsonl")
+HELD_OUT = Path(__file__).with_name("heldout_articles.jsonl")
 
 
 def f1(counts: "Counts") -> float:

@@ -6,8 +6,15 @@ Measured when these floors were set (132 articles together): jurisdictions F1 0.
 0.937, relevance 1.0, event date within 3 days 95/96 relevant articles. The real articles alone: 0.924,
 0.879, 0.915, 1.0, 45/46. The rules were revised while reading the real articles' errors, so neither file
 is held out any more; the figures are printed (pytest -s) for the README.
+
+heldout_articles.jsonl (30 more real reports, 8 distractors, written by another labeller who saw neither the
+rules' code nor the other files) was scored once the rules were done: jurisdictions 0.926, kinds 0.556,
+agencies 0.667, relevance 1.0, dates 18/22 within 3 days; after one clarification of the label rules (ICE
+as the other party to a 287(g) agreement is not listed) and one bug fix (Intercontinental Exchange's ICE
+dropped from agencies), agencies 0.696. Its floors only guard against getting worse; the rules are not
+tuned on it.
 """
-from tests.feeds.analysis.evaluation import REAL, f1, load
+from tests.feeds.analysis.evaluation import HELD_OUT, REAL, f1, load
 
 
 def _print(title, report, capsys):
@@ -46,3 +53,17 @@ def test_real_articles_alone(analyse, capsys):
     assert f1(report.jurisdictions) >= 0.90
     assert f1(report.relevance) >= 0.96
     assert report.dates_close >= 0.93 * report.dates_total
+
+
+def test_held_out_real_articles(analyse, capsys):
+    from tests.feeds.analysis.evaluation import evaluate
+
+    items = load(HELD_OUT)
+    assert len(items) >= 30
+    report = evaluate(items)
+    _print("Held-out real articles (not tuned on)", report, capsys)
+    assert f1(report.relevance) >= 0.95
+    assert f1(report.jurisdictions) >= 0.88
+    assert f1(report.agencies) >= 0.62
+    assert f1(report.kinds) >= 0.50
+    assert report.dates_close >= 0.75 * report.dates_total
