@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from feeds import bulk, clustering
@@ -90,6 +90,54 @@ def _title(entry: ParsedEntry, url: str) -> str:
     return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1] + "…"
 
 
+class _NewArticle:
+    """An article about to be inserted, as the values of its row (an attribute per column of Article, as
+    ``feeds.bulk.insert_rows`` reads them) plus its plain text: making an Article instance per entry cost
+    more than inserting its row."""
+
+    __slots__ = (*(f.attname for f in Article._meta.concrete_fields), "pk", "text")
+
+    def __init__(self, defaults: dict, **values) -> None:
+        for name, value in defaults.items():
+            setattr(self, name, value)
+        for name, value in values.items():
+            setattr(self, name, value)
+
+
+def _row_defaults(feed: Feed | None, stamp, publisher: str) -> dict:
+    """The values every new row of this call starts from: Article's defaults, as Django would fill them in,
+    and the columns shared by all the rows of one fetch."""
+    template = Article(feed=feed, fetched=stamp, publisher=(publisher or (feed.name if feed else ""))[:_PUBLISHER_MAX])
+    return {f.attname: getattr(template, f.attname) for f in Article._meta.concrete_fields} | {"pk": None}
+
+
+def _known(feed: Feed | None, urls: list[str], guids: list[str]) -> tuple[set[str], set[str]]:
+    """Of these normalised links, those already stored; of these GUIDs, those already stored for ``feed``.
+    On PostgreSQL one query, each list sent as one array; elsewhere a few queries per 500."""
+    connection = connections[router.db_for_read(Article)]
+    if connection.vendor != "postgresql":
+        return (_existing(Article.objects.all(), "normalized_url", urls),
+                # feed=None filters on "no feed" (imported files).
+                _existing(Article.objects.filter(feed=feed), "guid", guids))
+    quote = connection.ops.quote_name
+    meta = Article._meta
+    table, url_col, guid_col, feed_col = (
+        quote(meta.db_table), quote(meta.get_field("normalized_url").column), quote(meta.get_field("guid").column),
+        quote(meta.get_field("feed").column))
+    same_feed = f"{feed_col} IS NULL" if feed is None else f"{feed_col} = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {url_col}, {guid_col}, {same_feed} FROM {table} "
+            f"WHERE {url_col} = ANY(%s::text[]) OR ({same_feed} AND {guid_col} = ANY(%s::text[]))",
+            [*([] if feed is None else [feed.pk]), bulk.array_literal(urls), *([] if feed is None else [feed.pk]),
+             bulk.array_literal(guids)],
+        )
+        rows = cursor.fetchall()
+    wanted_urls, wanted_guids = set(urls), set(guids)
+    return ({url for url, _guid, _same in rows if url in wanted_urls},
+            {guid for _url, guid, same in rows if same and guid in wanted_guids})
+
+
 def _existing(queryset, field_name: str, values: list[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(values):
@@ -105,8 +153,8 @@ def ingest_entries(
     duplicates."""
     result = IngestResult()
     stamp = fetched_at or timezone.now()
-    candidates: dict[str, Article] = {}
-    texts: dict[str, str] = {}  # the plain text of each candidate, as the analyser and clustering read it
+    defaults = _row_defaults(feed, stamp, publisher)
+    candidates: dict[str, _NewArticle] = {}
     guids_in_document: set[str] = set()
     for entry in entries:
         result.seen += 1
@@ -121,29 +169,24 @@ def ingest_entries(
             continue
         if guid:
             guids_in_document.add(guid)
-        texts[normalized] = entry.text
-        candidates[normalized] = Article(
-            feed=feed,
+        candidates[normalized] = _NewArticle(
+            defaults,
             url=url,
             normalized_url=normalized,
             guid=guid,
             title=_title(entry, url),
             author=entry.author,
-            publisher=(publisher or (feed.name if feed else ""))[:_PUBLISHER_MAX],
             published=entry.published,
             summary_html=entry.summary_html,
             body_html=entry.body_html,
             content_hash=entry.content_hash,
-            fetched=stamp,
+            # the plain text, as the analyser and clustering read it
+            text=entry.text,
         )
     if not candidates:
         return result
 
-    known_urls = _existing(Article.objects.all(), "normalized_url", list(candidates))
-    known_guids = _existing(
-        # feed=None filters on "no feed" (imported files).
-        Article.objects.filter(feed=feed), "guid", sorted({a.guid for a in candidates.values() if a.guid})
-    )
+    known_urls, known_guids = _known(feed, list(candidates), sorted({a.guid for a in candidates.values() if a.guid}))
     # Sorted so that two workers inserting overlapping links take their locks in the same order.
     to_insert = [
         article for key, article in sorted(candidates.items())
@@ -153,9 +196,9 @@ def ingest_entries(
     if not to_insert:
         return result
     for article in to_insert:
-        article.fingerprint = clustering.stored_fingerprint(article.title, texts[article.normalized_url])
+        article.fingerprint = clustering.stored_fingerprint(article.title, article.text)
 
-    analyses = _analyse(to_insert, texts, result.notes)
+    analyses = _analyse(to_insert, result.notes)
     plan = _plan_clusters(to_insert, result.notes)
     with transaction.atomic():
         if plan is not None:
@@ -163,7 +206,7 @@ def ingest_entries(
             for position, article in enumerate(to_insert):
                 article.cluster_id = plan.cluster_of(position)
         # The rows this call created: a link another worker stored at the same moment is not among them.
-        inserted = bulk.insert_rows(to_insert, ignore_conflicts=True, returning=("pk", "normalized_url"))
+        inserted = bulk.insert_rows(to_insert, ignore_conflicts=True, returning=("pk", "normalized_url"), model=Article)
         if analyses:
             from feeds.analysis.store import insert_new_matches
 
@@ -178,7 +221,7 @@ def ingest_entries(
     return result
 
 
-def _plan_clusters(articles: list[Article], notes: list[str]) -> clustering.ClusterPlan | None:
+def _plan_clusters(articles: list[_NewArticle], notes: list[str]) -> clustering.ClusterPlan | None:
     """Story clusters of the relevant new articles, decided before they are inserted so that each row is
     written once, with its cluster (an UPDATE of every new row after the insert cost as much as deciding).
     None when deciding failed: the articles are stored all the same, and ``after_ingest`` tries again."""
@@ -186,11 +229,11 @@ def _plan_clusters(articles: list[Article], notes: list[str]) -> clustering.Clus
     return _guarded("Clustering", len(pending), notes, lambda: clustering.plan_clusters(pending))
 
 
-def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -> dict:
+def _analyse(articles: list[_NewArticle], notes: list[str]) -> dict:
     """Analyse articles about to be inserted and put the verdict on them, so each row is written once, with
     its verdict (an UPDATE of every new row afterwards cost more than the analysis itself: it rewrites the
-    row and every index on it). ``texts`` holds each article's plain text by normalised URL (what
-    ``plain_text_of`` gives once it is stored). Returns the analyses by normalised URL, for the matches. A
+    row and every index on it). Each article carries its plain text (what ``plain_text_of`` gives once it is
+    stored). Returns the analyses by normalised URL, for the matches. A
     failing analyser never loses the articles: they are stored unanalysed (``analyzed_at`` empty), with a note
     for the run."""
     from feeds import analysis
@@ -198,7 +241,7 @@ def _analyse(articles: list[Article], texts: dict[str, str], notes: list[str]) -
 
     def analyse_all() -> dict:
         analysis.refresh_if_changed()  # one query: a reloaded gazetteer must not leave the index with stale ids
-        return {a.normalized_url: analysis.analyze(a.title, texts[a.normalized_url], a.published) for a in articles}
+        return {a.normalized_url: analysis.analyze(a.title, a.text, a.published) for a in articles}
 
     found = _guarded("Analysis", len(articles), notes, analyse_all)
     if found is None:

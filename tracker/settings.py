@@ -228,6 +228,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool child whose resident memory passes this (KiB) after a task is replaced by a fresh one, forked from
+# the main process with the gazetteer index already loaded (tracker/celery.py), so a replacement costs little.
+# A child doing fetches holds about 140 MB of it shared with the main process (bench/RESULTS.md).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 250_000, minimum=50_000)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -130,3 +130,35 @@ def test_awkward_values_round_trip_through_insert_and_update():
     for article, text in zip(rows, reversed_texts):
         stored = Article.objects.get(pk=found[article.normalized_url])
         assert (stored.title, stored.suggested_agencies) == (text, [text])
+
+
+def test_a_column_is_written_as_the_same_array_literal_whichever_way_it_is_built():
+    # Columns of text, of dates, of NULLs are built in one pass each; the text must be the value-by-value one.
+    from feeds.bulk import _element, array_literal
+
+    moment = datetime.datetime(2025, 6, 1, 12, 0, 5, 123, tzinfo=datetime.timezone.utc)
+    columns = [
+        tuple(AWKWARD_TEXTS), ("plain", "words"), (None, None), (moment, None, moment.date()), (1, None, 2.5, True),
+        ("text", None, 3), (moment,), ('"',), ("",),
+    ]
+    for column in columns:
+        assert array_literal(column) == "{" + ",".join(_element(value) for value in column) + "}", column
+    assert array_literal(()) == "{}"
+
+
+def test_insert_rows_takes_plain_objects_with_a_model():
+    class Row:
+        pass
+
+    template = Article(url="https://plain.example/", normalized_url="", title="Plain", published=WHEN)
+    rows = []
+    for i in range(2):
+        row = Row()
+        for field in Article._meta.concrete_fields:
+            setattr(row, field.attname, getattr(template, field.attname))
+        row.pk, row.normalized_url = None, f"https://plain.example/{i}"
+        rows.append(row)
+    found = insert_rows(rows, returning=("normalized_url",), model=Article)
+    assert sorted(found) == [("https://plain.example/0",), ("https://plain.example/1",)]
+    assert list(Article.objects.order_by("normalized_url").values_list("title", "published", "status", "suggested_kinds")) == [
+        ("Plain", WHEN, "new", []), ("Plain", WHEN, "new", [])]

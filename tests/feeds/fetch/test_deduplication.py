@@ -111,7 +111,7 @@ def test_a_link_stored_by_another_worker_after_the_check_counts_as_a_duplicate(m
     feed = Feed.objects.create(url="https://gazette.example/feed", name="G")
     other = Feed.objects.create(url="https://other.example/feed", name="O")
     ingest_entries(other, [entry(link="https://gazette.example/a")])
-    monkeypatch.setattr("feeds.ingest._existing", lambda queryset, field, values: set())
+    monkeypatch.setattr("feeds.ingest._known", lambda feed, urls, guids: (set(), set()))
 
     result = ingest_entries(feed, [entry(link="https://gazette.example/a"), entry(link="https://gazette.example/b")])
 

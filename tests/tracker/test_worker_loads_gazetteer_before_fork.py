@@ -1,0 +1,35 @@
+"""A prefork worker builds the gazetteer index in its main process, before forking its pool, so the children
+share one copy; other pools (solo, threads) run tasks in the main process and build it on first use."""
+from types import SimpleNamespace
+
+import pytest
+from celery.concurrency.prefork import TaskPool as PreforkPool
+from celery.concurrency.solo import TaskPool as SoloPool
+from django.db import connection
+
+from feeds.analysis import gazetteer_index
+from tracker.celery import load_gazetteer_before_fork
+
+# Transactional: the handler closes the database connection, as it must before a fork.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def no_index():
+    gazetteer_index.reset()
+    yield
+    gazetteer_index.reset()
+
+
+def test_a_prefork_worker_builds_the_index_and_closes_its_connection(gazetteer):
+    load_gazetteer_before_fork(sender=SimpleNamespace(pool_cls=PreforkPool))
+
+    assert gazetteer_index._index is not None
+    if connection.vendor != "sqlite":  # Django keeps a test's in-memory SQLite database open on purpose
+        assert connection.connection is None  # a child must never share the parent's connection
+
+
+def test_a_solo_worker_leaves_it_to_the_first_task(gazetteer):
+    load_gazetteer_before_fork(sender=SimpleNamespace(pool_cls=SoloPool))
+
+    assert gazetteer_index._index is None
