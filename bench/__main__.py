@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [load]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [load] [peer]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load", "peer")
 
 
 def main() -> None:
@@ -23,7 +23,8 @@ def main() -> None:
     parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {', '.join(BENCHMARKS)}")
     parser.add_argument("--repeats", type=int, default=5, help="runs per timing; medians are reported")
     parser.add_argument(
-        "--events", default="10000,100000", help="web: synthetic event counts to measure at (default 10000,100000)"
+        "--events", default=None,
+        help="web, peer: synthetic event counts to measure at (web's default 10000,100000; peer's 100000,300000)",
     )
     args = parser.parse_args()
     unknown = set(args.names) - set(BENCHMARKS)
@@ -41,8 +42,9 @@ def main() -> None:
         module = importlib.import_module(f"bench.{name}")
         if name == "memory":
             results[name] = module.run()
-        elif name == "web":
-            results[name] = module.run(args.repeats, sizes=tuple(int(n) for n in args.events.split(",")))
+        elif name in ("web", "peer"):
+            sizes = tuple(int(n) for n in args.events.split(",")) if args.events else module.SIZES
+            results[name] = module.run(args.repeats, sizes=sizes)
         else:
             results[name] = module.run(args.repeats)
         print(f"\n== {name} ==")

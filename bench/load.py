@@ -91,12 +91,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn():
-    """gunicorn as in docker-compose.yml, on a free local port, with static files collected (as the image does)."""
+def gunicorn(port: int | None = None, extra_env: dict[str, str] | None = None):
+    """gunicorn as in docker-compose.yml, on ``port`` (a free local one by default), with static files
+    collected (as the image does). ``extra_env`` adds settings for this server only."""
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
-           "SECURE_HSTS_SECONDS": "0"}
+           "SECURE_HSTS_SECONDS": "0", **(extra_env or {})}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    port = _free_port()
+    port = port or _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tracker.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],

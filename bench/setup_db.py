@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
@@ -22,6 +24,33 @@ def configure() -> None:
     import django
 
     django.setup()
+    _prepare()
+
+
+@contextmanager
+def use_database(url: str) -> Iterator[None]:
+    """Switch this process (and the servers it starts, through DATABASE_URL) to another database on
+    the same server, created, migrated and given the gazetteer if new; switch back after. A benchmark
+    keeps one database per data size, so each size is generated once and reused by later runs."""
+    from django.db import connections
+
+    previous_url = os.environ["DATABASE_URL"]
+    settings_dict = connections["default"].settings_dict
+    previous_name = settings_dict["NAME"]
+    _create_database(url)
+    connections.close_all()
+    settings_dict["NAME"] = url.rsplit("/", 1)[1]
+    os.environ["DATABASE_URL"] = url
+    try:
+        _prepare()
+        yield
+    finally:
+        connections.close_all()
+        settings_dict["NAME"] = previous_name
+        os.environ["DATABASE_URL"] = previous_url
+
+
+def _prepare() -> None:
     from django.core.management import call_command
 
     from jurisdictions.models import Jurisdiction

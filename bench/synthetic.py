@@ -2,6 +2,7 @@
 
 Text is built from real gazetteer names and the vocabulary of the beat, so the analyser does the work
 it does on real news (many candidate names, some relevant terms), without claiming any fact.
+(Synthetic events, cases, policies and articles written straight to the database: bench/synthetic_events.py.)
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ environment, so templates are not instrumented, and it keeps one database connec
 as a web process with persistent connections (DB_CONN_MAX_AGE) does. Timings are taken with no
 query capture; queries are counted on one further request.
 
-Data: ``events.synthetic`` over the real gazetteer (3,000 jurisdictions), seed 1, one article for every
+Data: ``bench.synthetic_events`` over the real gazetteer (3,000 jurisdictions), seed 1, one article for every
 ten events. A size already present is reused (and recorded as reused); otherwise the synthetic data
 is removed and generated again, and the generation time recorded.
 """
@@ -86,7 +86,7 @@ def _synthetic_events() -> int:
 def ensure_size(size: int) -> dict:
     """Synthetic data of exactly ``size`` events: reused when present, else made from scratch."""
     from events.models import Event
-    from events.synthetic import generate, remove_synthetic, synthetic_counts
+    from bench.synthetic_events import generate, remove_synthetic, synthetic_counts
 
     if _synthetic_events() == size:
         data = {"reused": True, **synthetic_counts()}
@@ -114,7 +114,7 @@ def vacuum_analyze() -> None:
     statistics), so the first size measured is not penalised for having just been written."""
     from django.db import connection
 
-    from events.synthetic import written_models
+    from bench.synthetic_events import written_models
 
     if connection.vendor != "postgresql":
         return

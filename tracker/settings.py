@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "jurisdictions",
     "feeds",
     "events",
+    # Benchmarks: only their management commands (generate_synthetic, remove_synthetic). Nothing imports it.
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,7 @@
 """A small synthetic data set over the real gazetteer, made the way the benchmark makes its big one."""
 import pytest
 
-from events.synthetic import generate
+from bench.synthetic_events import generate
 
 EVENTS = 400
 ARTICLES = 60

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from events.models import Case, CaseParty, Event, EventJurisdiction, PolicyChange, Source
-from events.synthetic import generate, remove_synthetic, synthetic_counts
+from bench.synthetic_events import generate, remove_synthetic, synthetic_counts
 from feeds.models import Article
 from jurisdictions.models import Jurisdiction, Policy
 from tests.bench_harness.snapshots import event_snapshot

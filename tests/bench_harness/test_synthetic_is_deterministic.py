@@ -1,6 +1,6 @@
 import pytest
 
-from events.synthetic import generate, remove_synthetic
+from bench.synthetic_events import generate, remove_synthetic
 from tests.bench_harness.conftest import ARTICLES, EVENTS, SEED
 from tests.bench_harness.snapshots import synthetic_snapshot
 

@@ -1,7 +1,7 @@
 import pytest
 
 from events.models import Case, CaseParty, Event, Source
-from events.synthetic import BASE_URL, PREFIX, PUBLISHER
+from bench.synthetic_events import BASE_URL, PREFIX, PUBLISHER
 from feeds.models import Article
 from jurisdictions.models import Policy
 

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.synthetic import SyntheticDataError, generate, remove_synthetic
+from bench.synthetic_events import SyntheticDataError, generate, remove_synthetic
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Delete every synthetic row (events and all that belongs to them, cases, policies, articles)."""
 from django.core.management.base import BaseCommand, CommandError
 
-from events.synthetic import SyntheticDataError, remove_synthetic
+from bench.synthetic_events import SyntheticDataError, remove_synthetic
 
 
 class Command(BaseCommand):

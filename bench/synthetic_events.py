@@ -1,4 +1,4 @@
-"""Synthetic data at scale, for benchmarks only — never loaded by default, never real.
+"""Synthetic events at scale, for benchmarks only — never loaded by default, never real.
 
 ``generate`` fills the database with events of every kind (with their detail rows, sources and
 jurisdictions), lawsuits with parties and rulings, the policies that policy changes need, and news
