@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from feeds.analysis.terms import ANY, CAPITAL, UPPER, Term
-from feeds.analysis.text import SENTENCE_BREAK
 
 CATEGORY = "agency"
 ORDER = ("DOJ", "DHS", "ICE", "CBP", "USCIS", "FBI", "White House")
@@ -60,9 +59,8 @@ TERMS: list[tuple[str, Term]] = [
     *_t(ANAPHOR, "the agency|The agency|the department|The department|the agency's|The agency's"),
 ]
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")
+_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")  # administration_sues
 _PLACE_NOUN = re.compile(r"\s+(?:center|centers|centre|facility|facilities|office|offices|building)\b", re.IGNORECASE)
-_MAYBE_END = re.compile(r"[.!?\n]")
 _SPAN = 90  # how far after a mention its verb may stand
 
 # After the agency: who in it ("ICE officers", "ICE acting Director Todd Lyons"), when ("on Thursday"), and
@@ -132,13 +130,34 @@ _FOR_NOUNS = frozenset("spokesman spokeswoman spokesperson lawyer lawyers attorn
 
 def agency_role(text: str, start: int, end: int) -> str:
     """ACTS or NAMED for the mention text[start:end] (see the module's docstring)."""
-    before = _WORD.findall(text, start - 50 if start > 50 else 0, start)
+    before = _words_before(text, start)
     # "the center it runs for ICE, disputed": after a preposition the agency is not the verb's subject.
     subject = not before or (before[-1].lower() not in _OBJECT_OF
                              and not (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() in _OBJECT_OF))
     if (subject and _acts_after(text, end)) or (_acts_before(before) and not _declines(text, end)):
         return ACTS
     return NAMED
+
+
+_OPENING = "\"'\u201c\u2018([" 
+_CLOSING = "\"'\u201d\u2019)]:;"
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last few words before ``start``, as written, without quotes or brackets; a word that ends a clause
+    (a comma after it) ends the list there, as a separate "," token."""
+    chunk = text[start - 50 if start > 50 else 0:start].split()
+    if start > 50 and chunk:
+        chunk = chunk[1:]  # the first may be cut off
+    words: list[str] = []
+    for raw in chunk[-4:]:
+        word = raw.strip(_OPENING).rstrip(_CLOSING)
+        if word.endswith(","):
+            words.append(word[:-1])
+            words.append(",")
+        elif word:
+            words.append(word)
+    return words
 
 
 _KEPT = frozenset("kept keeps continued continues again then".split())
@@ -168,6 +187,33 @@ def presidential_order(text: str, start: int, end: int) -> bool:
     return _PRESIDENTIAL.search(text, lo, stop if stop >= 0 else len(text)) is not None
 
 
+_ABBREVIATION_WORDS = frozenset("mr mrs ms dr st sen rep gov gen lt jan feb aug sept oct nov dec no vs inc co corp dept".split())
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence running at ``start`` ends, if before ``limit`` (else ``limit``): a newline, or ". ",
+    "? ", "! " not after an abbreviation ("U.S. Attorney", "Gov. Newsom")."""
+    stop = text.find("\n", start, limit)
+    if stop >= 0:
+        limit = stop
+    for mark in (". ", "? ", "! ", '." ', ".\u201d "):
+        at = text.find(mark, start, limit)
+        while at >= 0:
+            if mark != ". " or not _abbreviation_before(text, at):
+                limit = at
+                break
+            at = text.find(mark, at + 1, limit)
+    return limit
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation: a single capital ("U.S.") or a known word."""
+    if dot > 0 and text[dot - 1].isupper() and (dot < 2 or not text[dot - 2].isalpha()):
+        return True
+    space = text.rfind(" ", 0, dot)
+    return text[space + 1:dot].lower() in _ABBREVIATION_WORDS
+
+
 def _acts_after(text: str, end: int) -> bool:
     tail = text[end:end + 2]
     if tail == "'s" or tail == "\u2019s":
@@ -175,27 +221,31 @@ def _acts_after(text: str, end: int) -> bool:
     names = 0
     first = True
     limit = end + _SPAN
-    if _MAYBE_END.search(text, end, limit) is not None:  # a cheap test first: most windows hold no full stop
-        stop = SENTENCE_BREAK.search(text, end, limit)
-        if stop is not None:
-            limit = stop.start()
-    for m in _WORD.finditer(text, end, limit):
-        word = m.group()
+    if limit > len(text):
+        limit = len(text)
+    limit = _sentence_end(text, end, limit)
+    for raw in text[end:limit].split(None, 12):
+        word = raw.strip(_OPENING).rstrip(_CLOSING)
+        if word.endswith(","):
+            word = word[:-1]
+        if not word:
+            continue  # a dash, a bracket, a comma alone
         lower = word.lower().rstrip(".")
         if lower in _VERBS:
             return True
         if first and lower in _DOINGS:
             # "ICE detention of a worker", not "an ICE detention center"
-            return _PLACE_NOUN.match(text, m.end()) is None
+            at = text.find(raw, end, limit)
+            return _PLACE_NOUN.match(text, at + len(raw) if at >= 0 else limit) is None
         first = False
         if lower in _NEGATIONS or lower == "had" or lower == "did" or lower == "could":
             return False  # "ICE did not respond", "ICE had asked" (background)
-        if lower in _PEOPLE or lower in _WHEN or word == "," or lower.isdigit() or lower.rstrip(",").isdigit():
+        if lower in _PEOPLE or lower in _WHEN or lower.isdigit():
             continue
         if word[0].isupper() and names < 5:
             names += 1  # the person's name: "Secretary Kristi Noem said"
             continue
-        if word in ("(", ")", "\u2014", "\u2013") or (word.startswith("(") and word.endswith(")")):
+        if word[0] in "\u2014\u2013-":
             continue
         return False
     return False

@@ -13,6 +13,7 @@ from feeds.analysis.results import AgencyMention, Analysis, JurisdictionMatch, M
 from feeds.analysis.terms import TermHit
 from feeds.analysis.text import TEXT, TITLE, FieldText
 
+EVIDENCE_PER_ROLE = 3  # mentions of one agency in one role kept with their words for the editor
 _ROLE_KINDS = (roles.DIRECT, roles.LOCATED, roles.ACTOR, roles.ENFORCEMENT)
 
 
@@ -33,7 +34,7 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
     score = relevance.score(head_hits[rel], body_hits[rel])
     relevant = relevance.is_relevant(score)
     agency = group[agencies_module.CATEGORY]
-    found_agencies, agency_evidence = _agencies(index, ((head, head_hits[agency]), (body, body_hits[agency])))
+    found_agencies, agency_evidence, actors = _agencies(index, ((head, head_hits[agency]), (body, body_hits[agency])))
     if "ICE" in found_agencies and relevance.other_ice(head_hits[rel], body_hits[rel]):
         found_agencies.remove("ICE")  # Intercontinental Exchange, the trains: not the agency
     suggested_kinds: list[str] = []
@@ -44,7 +45,7 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
         day = dates.publication_day(published) if published is not None else dates.dateline_day(
             body.text, ((start, end, term) for start, end, _k, term in body_hits[date]))
         suggested_kinds = kinds.suggest(head_hits[kind], body_hits[kind], body.lead_start, body.lead_end,
-                                        title, text, tuple(found_agencies), _actors(agency_evidence),
+                                        title, text, tuple(found_agencies), actors,
                                         day.year if day is not None else 0,
                                         head_hits[group[kinds.CONTEXT]], body_hits[group[kinds.CONTEXT]])
         event_day = dates.event_date(
@@ -62,10 +63,15 @@ def analyze(title: str, text: str, published: datetime.datetime | datetime.date 
 
 
 def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[TermHit]], ...]
-              ) -> tuple[list[str], list[AgencyMention]]:
-    """The agencies that act in the article, and every mention of one with its role (see agencies)."""
+              ) -> tuple[list[str], list[AgencyMention], tuple[tuple[bool, int], ...]]:
+    """The agencies that act in the article; mentions with their role as evidence (the first few of each
+    agency and role); and where an acting agency is named, (in the title?, offset), for the kind rules. Once
+    an agency is known to act, its later mentions are not read again: they are where it acts, for the
+    kinds, and the editor has its evidence already."""
     found: set[str] = set()
+    actors: list[tuple[bool, int]] = []
     evidence: list[AgencyMention] = []
+    kept: dict[tuple[str, str], int] = {}  # mentions kept as evidence per (agency, role)
     ends_with_state = index.state_lookup.ends_with_state
     for field, hits in fields_hits:
         text = field.text
@@ -99,22 +105,28 @@ def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[Te
                 reach = agencies_module.ANAPHOR_REACH
                 named = last_acting if last_acting and end - last_acting_end < reach else last
                 near = end - (last_acting_end if named == last_acting and last_acting else last_end) < reach
-                if not named or not near or ("department" in text[start:end].lower() and named not in ("DOJ", "DHS")):
-                    continue
+                if not named or not near or named in found or (
+                        "department" in text[start:end].lower() and named not in ("DOJ", "DHS")):
+                    continue  # nobody to refer to, or nothing to learn: that agency already acts
                 agency = named
+            if agency in found:
+                actors.append((field.name == TITLE, start))
+                last, last_end = agency, end
+                last_acting, last_acting_end = agency, end
+                continue
             if role != agencies_module.ACTS:
                 role = agencies_module.agency_role(text, start, end)
             if role == agencies_module.ACTS:
                 found.add(agency)
+                actors.append((field.name == TITLE, start))
                 last_acting, last_acting_end = agency, end
             last, last_end = agency, end
-            evidence.append(AgencyMention(agency, role, field.name, start, end, text[start:end], _context(text, start, end)))
-    return (agencies_module.ordered(found) if found else []), evidence
-
-
-def _actors(evidence: list[AgencyMention]) -> tuple[tuple[bool, int], ...]:
-    """Where a federal agency acts: (in the title?, offset), for the kind rules."""
-    return tuple((m.field == TITLE, m.start) for m in evidence if m.role == agencies_module.ACTS)
+            n = kept.get((agency, role), 0)
+            if n < EVIDENCE_PER_ROLE:
+                kept[agency, role] = n + 1
+                evidence.append(AgencyMention(agency, role, field.name, start, end, text[start:end],
+                                              _context(text, start, end)))
+    return (agencies_module.ordered(found) if found else []), evidence, tuple(actors)
 
 
 def _context(text: str, start: int, end: int, reach: int = 50) -> str:

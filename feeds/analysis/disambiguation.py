@@ -187,8 +187,7 @@ class ArticlePlaces:
 
     def _county_of_list(self, text: str, end: int, entry: Entry) -> Entry | None:
         """The county entry for a name in a list that ends with "counties" or "parishes", if there is one."""
-        window = text[end:end + 90]
-        if "ounties" not in window and "arishes" not in window:
+        if text.find("ounties", end, end + 90) < 0 and text.find("arishes", end, end + 90) < 0:
             return None
         m = _COUNTY_LIST_AFTER.match(text, end)
         if m is None:

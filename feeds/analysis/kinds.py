@@ -132,19 +132,21 @@ CLAUSE_REACH = 160  # how far a clause may run either side of a cue
 
 
 class _Context:
-    """One field's clause stops and context-word hits, read by bisection for each cue."""
+    """One field's context-word hits, read by bisection for each cue."""
 
-    __slots__ = ("text", "starts", "ends", "masks", "years")
+    __slots__ = ("text", "hits", "starts", "last_lo", "last_hi")
 
     def __init__(self, text: str, hits: list[TermHit]) -> None:
         self.text = text
+        self.hits = hits
         self.starts = [h[0] for h in hits]
-        self.ends = [h[1] for h in hits]
-        self.masks = [int(h[3].value) for h in hits]
-        self.years = [int(h[3].weight) for h in hits]
+        self.last_lo = -1  # the last clause found with a mark at each end: cues inside it share it
+        self.last_hi = -1
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """From the last comma or sentence end before the cue to the next one (within CLAUSE_REACH)."""
+        if self.last_lo <= start and end <= self.last_hi:
+            return self.last_lo, self.last_hi
         text = self.text
         floor = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
         lo = floor
@@ -160,39 +162,51 @@ class _Context:
             at = text.find(mark, end, hi)
             if at >= 0:
                 hi = at
+        if lo > floor and hi < ceiling:
+            self.last_lo, self.last_hi = lo, hi
         return lo, hi
 
     def has(self, flag: int, lo: int, hi: int) -> bool:
         """Whether a context word with ``flag`` lies wholly in [lo, hi)."""
-        starts = self.starts
-        i = bisect_left(starts, lo)
-        n = len(starts)
-        while i < n and starts[i] < hi:
-            if self.masks[i] & flag and self.ends[i] <= hi:
+        hits = self.hits
+        i = bisect_left(self.starts, lo)
+        n = len(hits)
+        while i < n:
+            hit = hits[i]
+            if hit[0] >= hi:
+                break
+            if int(hit[3].value) & flag and hit[1] <= hi:
                 return True
             i += 1
         return False
 
-    def earlier_year(self, lo: int, hi: int, year: int) -> bool:
-        """Whether the clause names a year before ``year`` (the publication year; 0: unknown, never)."""
-        if year == 0:
-            return False
-        starts = self.starts
-        i = bisect_left(starts, lo)
-        n = len(starts)
-        while i < n and starts[i] < hi:
-            if self.masks[i] == YEAR and self.ends[i] <= hi and self.years[i] < year:
-                return True
+    def past(self, lo: int, hi: int, year: int) -> bool:
+        """Background: a past-time word in [lo, hi), or a year before ``year`` (0: unknown, years ignored)."""
+        hits = self.hits
+        i = bisect_left(self.starts, lo)
+        n = len(hits)
+        while i < n:
+            hit = hits[i]
+            if hit[0] >= hi:
+                break
+            if hit[1] <= hi:
+                term = hit[3]
+                mask = int(term.value)
+                if mask & PAST or (mask == YEAR and year and int(term.weight) < year):
+                    return True
             i += 1
         return False
 
     def right_after(self, flag: int, end: int) -> bool:
         """Whether a context word with ``flag`` is the next word after ``end``."""
-        starts = self.starts
-        i = bisect_left(starts, end)
-        n = len(starts)
-        while i < n and starts[i] <= end + 2:
-            if self.masks[i] & flag and self.text[end:starts[i]].strip(" \t") == "":
+        hits = self.hits
+        i = bisect_left(self.starts, end)
+        n = len(hits)
+        while i < n:
+            hit = hits[i]
+            if hit[0] > end + 2:
+                break
+            if int(hit[3].value) & flag and self.text[end:hit[0]].strip(" \t") == "":
                 return True
             i += 1
         return False
@@ -226,7 +240,7 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
             weight = term.weight
             if context is not None:
                 lo, hi = context.clause(start, end)
-                if context.has(PAST, lo, hi) or context.earlier_year(lo, hi, year):
+                if context.past(lo, hi, year):
                     continue  # background
                 if kind == ENFORCEMENT_OPERATION and context.has(REFUSAL, lo, start):
                     kind = POLICY_CHANGE  # "will not join immigration sweeps": the jurisdiction's policy
