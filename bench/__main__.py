@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [load]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [webhttp] [load]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "webhttp", "load")
 
 
 def main() -> None:
@@ -41,7 +41,7 @@ def main() -> None:
         module = importlib.import_module(f"bench.{name}")
         if name == "memory":
             results[name] = module.run()
-        elif name == "web":
+        elif name in ("web", "webhttp"):
             results[name] = module.run(args.repeats, sizes=tuple(int(n) for n in args.events.split(",")))
         else:
             results[name] = module.run(args.repeats)

@@ -91,15 +91,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn():
-    """gunicorn as in docker-compose.yml, on a free local port, with static files collected (as the image does)."""
+def gunicorn(*, workers: int = WORKERS, port: int | None = None, env_extra: dict | None = None):
+    """gunicorn as in docker-compose.yml, on a local port (a free one unless given), with static files
+    collected (as the image does)."""
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
-           "SECURE_HSTS_SECONDS": "0"}
+           "SECURE_HSTS_SECONDS": "0", **(env_extra or {})}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    port = _free_port()
+    port = port or _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tracker.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],
+         "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
