@@ -24,9 +24,9 @@ def home(request: HttpRequest) -> HttpResponse:
     # Every published event: the chart summary answers all three, kept up to date by each change.
     summary = Summary()
     context = {
-        "counts": summary.headline(),
-        "timeline": summary.timeline(),
-        "map": summary.map(),
+        "counts": summary.cached("headline", summary.headline),
+        "timeline": summary.chart("timeline"),
+        "map": summary.chart("map"),
         "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
         "filters": filters,
     }

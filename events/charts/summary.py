@@ -9,8 +9,9 @@ Which filters each answer can take:
 - anything else (a search, a state, an agency…) is counted over the events as before, cached on the
   data version (events/charts/cache.py).
 
-Reading the summary costs one to three small queries (a few thousand rows at most), so these answers
-are not cached: the first request after a change costs what every other one does.
+Reading the summary costs one to three small queries (a few thousand rows at most); the charts drawn
+from it are cached on the summary's version, so a change costs the next request a read of the
+summary, not a count of every event.
 """
 from __future__ import annotations
 
@@ -18,15 +19,19 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 
-from events.charts.base import Chart, event_ids
+from events.charts.base import Chart, event_ids, filter_params
 from events.charts.headline import HeadlineCounts, headline_from, open_cases_count
 from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
-from events.models import DayTally, Event, JurisdictionTally, StateTally
+from events.models import DayTally, Event, JurisdictionTally, StateTally, TallyVersion
 from jurisdictions.choices import STATE_LEVEL_KINDS
 
 DATE_FILTERS = frozenset({"kind", "date_from", "date_to"})
@@ -116,7 +121,23 @@ class Summary:
         return headline_from(per_kind, jurisdictions, open_cases_count(event_ids(events)))
 
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
-        return {"timeline": self.timeline, "map": self.map}[name](query)
+        return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query)
+
+    def cached(self, name: str, build, query: Mapping | None = None):
+        """``build()``, kept in the cache until the summary changes: drawing a busy map takes longer
+        than reading its numbers. The key is the summary's version (one row), so after a change the
+        first request reads the summary again: a few small queries, never a count of every event."""
+        seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+        if not seconds:
+            return build()
+        version = TallyVersion.objects.values_list("version", flat=True).first()
+        canonical = repr((self.kinds, self.date_from, self.date_to, sorted(filter_params(query).lists())))
+        key = f"charts:summary:{name}:{version}:{hashlib.sha256(canonical.encode()).hexdigest()[:24]}"
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, seconds)
+        return value
 
 
 def summary_for(filterset) -> Summary | None:

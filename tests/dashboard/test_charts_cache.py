@@ -33,15 +33,17 @@ def test_a_second_request_reuses_the_aggregates(client):
 
 
 @pytest.mark.parametrize("url", ["/", "/events/", "/events/?kind=court_ruling"])
-def test_summary_pages_do_the_same_work_right_after_a_change(client, url):
+def test_summary_pages_read_only_the_summary_right_after_a_change(client, url):
     make_event(status="published", sources=1, kind="court_ruling")
-    client.get(url)
+    with CaptureQueriesContext(connection) as cold:
+        client.get(url)
     with CaptureQueriesContext(connection) as warm:
         client.get(url)
     publish_event(make_event(sources=1, kind="court_ruling"))
     with CaptureQueriesContext(connection) as after_change:
         client.get(url)
-    assert len(after_change.captured_queries) == len(warm.captured_queries)
+    # A change costs the next request a read of the summary (what a cold cache costs), no more.
+    assert len(warm.captured_queries) <= len(after_change.captured_queries) == len(cold.captured_queries)
     # Nothing is counted over every event: no COUNT or GROUP BY straight on the events table (the
     # open cases are counted over cases).
     assert not any(re.match(r'SELECT (COUNT|.* GROUP BY).* FROM "events_event"', q["sql"])
