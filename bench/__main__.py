@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [load] [peer]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [webhttp] [load] [peer]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load", "peer")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "webhttp", "load", "peer")
 
 
 def main() -> None:
@@ -42,7 +42,7 @@ def main() -> None:
         module = importlib.import_module(f"bench.{name}")
         if name == "memory":
             results[name] = module.run()
-        elif name in ("web", "peer"):
+        elif name in ("web", "webhttp", "peer"):
             sizes = tuple(int(n) for n in args.events.split(",")) if args.events else module.SIZES
             results[name] = module.run(args.repeats, sizes=sizes)
         else:

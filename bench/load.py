@@ -91,16 +91,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn(port: int | None = None, extra_env: dict[str, str] | None = None):
+def gunicorn(port: int | None = None, extra_env: dict[str, str] | None = None, *, workers: int = WORKERS,
+             env_extra: dict | None = None):
     """gunicorn as in docker-compose.yml, on ``port`` (a free local one by default), with static files
-    collected (as the image does). ``extra_env`` adds settings for this server only."""
+    collected (as the image does). ``extra_env`` (or ``env_extra``) adds settings for this server only."""
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
-           "SECURE_HSTS_SECONDS": "0", **(extra_env or {})}
+           "SECURE_HSTS_SECONDS": "0", **(extra_env or {}), **(env_extra or {})}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     port = port or _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tracker.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--timeout", "60", "--log-level", "warning"],
+         "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:

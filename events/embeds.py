@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_safe
 from events.charts import Chart, timeline, us_map
 from events.charts.base import filter_params, list_url
 from events.charts.cache import ChartCache
+from events.charts.summary import summary_for
 from events.choices import EventKind, EventStatus
 from events.filters import EventFilter, filter_events
 from events.models import Case, Event
@@ -42,7 +43,11 @@ FRAMABLE = csp_replace({"frame-ancestors": ["*"]})
 
 
 def build_chart(name: str, filterset: EventFilter, charts: ChartCache | None = None) -> Chart:
-    """The chart for valid filters, from the cache while the data has not changed."""
+    """The chart for valid filters: from the chart summary when it answers these filters, else
+    counted over the events and cached while the data has not changed."""
+    summary = summary_for(filterset)
+    if summary is not None and summary.answers(name):
+        return summary.chart(name, filterset.data)
     charts = charts or ChartCache(filterset.data)
     return charts.get(name, lambda: CHARTS[name][0](filterset.qs, filterset.data))
 

@@ -7,6 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
 from events.charts.cache import ChartCache
+from events.charts.summary import Summary, summary_for
 from events.filters import EventFilter, filter_events
 
 PAGE_SIZE = 50
@@ -25,15 +26,19 @@ class EventList:
 
 
 class CachedCountPaginator(Paginator):
-    """Counting the filtered events is the list's slowest query on a large table; the count is cached
-    like the charts (per filters, invalidated by any change to events), the page itself never is."""
+    """Counting the filtered events is the list's slowest query on a large table: the chart summary
+    answers it for kinds and dates; otherwise the count is cached like the charts (per filters,
+    invalidated by any change to events). The page itself is never cached."""
 
-    def __init__(self, *args, counts: ChartCache, **kwargs):
+    def __init__(self, *args, counts: ChartCache, summary: Summary | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._counts = counts
+        self._summary = summary
 
     @cached_property
     def count(self) -> int:
+        if self._summary is not None and self._summary.answers("count"):
+            return self._summary.count()
         return self._counts.get("count", lambda: Paginator.count.func(self))
 
 
@@ -42,6 +47,8 @@ def event_list(params, page_number) -> EventList:
     if not filterset.is_valid():
         return EventList(filterset, None)
     cached = ChartCache(filterset.data)
-    paginator = CachedCountPaginator(filterset.qs.with_list_data(), PAGE_SIZE, counts=cached)
+    paginator = CachedCountPaginator(
+        filterset.qs.with_list_data(), PAGE_SIZE, counts=cached, summary=summary_for(filterset)
+    )
     # A page number past the end (or not a number) shows the nearest real page, not an error.
     return EventList(filterset, paginator.get_page(page_number), cached)

@@ -4,6 +4,7 @@ from django.dispatch import receiver
 
 from events.models import Event, EventJurisdiction, Source
 from events.search import forget_search_documents, refresh_search_documents
+from events.tallies import TALLIED_FIELDS, refresh_tallies
 
 _SEARCHED_FIELDS = {"title", "summary"}
 
@@ -33,3 +34,20 @@ def part_changed(sender, instance, raw=False, **kwargs) -> None:
 @receiver(post_delete, sender=Event)
 def event_deleted(sender, instance: Event, **kwargs) -> None:
     forget_search_documents([instance.pk])
+
+
+# -- the chart summary (events/tallies.py), in the writer's transaction ---------------------------------
+
+
+@receiver(post_save, sender=Event)
+def event_tallied(sender, instance: Event, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and not TALLIED_FIELDS & set(update_fields):
+        return
+    refresh_tallies([instance.pk])
+
+
+@receiver(post_delete, sender=Event)
+@receiver(post_save, sender=EventJurisdiction)
+@receiver(post_delete, sender=EventJurisdiction)
+def involvement_tallied(sender, instance, **kwargs) -> None:
+    refresh_tallies([instance.pk if sender is Event else instance.event_id])

@@ -22,7 +22,7 @@ from events.listing import event_list
 from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
 from events.corrections_log import describe_changes, public_corrections
 from events.visibility import public_cases, public_policies, public_snapshots
-from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction
+from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction, JurisdictionTally
 from events.models.event import format_date
 from events.policy_chart import EventMarker, policy_period, policy_timeline_figure
 from jurisdictions.choices import STATE_LEVEL_KINDS, JurisdictionKind
@@ -199,6 +199,9 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
 
     events = Event.objects.published().filter(involves(jurisdiction, within=within))
     paginator = Paginator(events.with_list_data().newest_first(), JURISDICTION_EVENTS_PER_PAGE)
+    if not within:
+        # Its own events are counted in the chart summary: one row per kind, however many events.
+        paginator.count = jurisdiction_event_count(jurisdiction)
     policies = list(public_policies(jurisdiction.policies.all()).order_by(F("adopted").asc(nulls_last=True), "title", "pk"))
     periods, undated_policies = policy_periods(jurisdiction, policies, today)
     markers = event_markers(jurisdiction)
@@ -221,6 +224,11 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
         "embeds": [jurisdiction_snippet(request, jurisdiction, within)],
     }
     return render(request, "events/jurisdiction_detail.html", context)
+
+
+def jurisdiction_event_count(jurisdiction: Jurisdiction) -> int:
+    """Published events involving the jurisdiction itself, from the chart summary (events/tallies.py)."""
+    return JurisdictionTally.objects.filter(jurisdiction=jurisdiction).aggregate(n=Sum("n"))["n"] or 0
 
 
 def has_places_inside(jurisdiction: Jurisdiction) -> bool:
@@ -274,7 +282,8 @@ def event_markers(jurisdiction: Jurisdiction) -> list[EventMarker]:
         Event.objects.published()
         .dated()
         .filter(involves(jurisdiction))
-        .order_by("-date", "-id")
+        # The order of event_status_newest_idx (no undated event is here, so NULLS LAST changes nothing).
+        .order_by(F("date").desc(nulls_last=True), "-id")
         .values("pk", "slug", "title", "kind", "date", "date_precision")[:CHART_MARKERS_MAX]
     )
     return [

@@ -8,8 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from events.charts import headline_counts, timeline, us_map
-from events.charts.cache import ChartCache
+from events.charts.summary import Summary
 from events.filters import filter_events
 from events.models import Event
 from events.record.bibliography import cited_pages
@@ -22,12 +21,12 @@ def home(request: HttpRequest) -> HttpResponse:
     """The dashboard: headline counts, the timeline and map of every published event, the latest
     events and the filter form (which opens the events list)."""
     filters = filter_events({})
-    published = filters.qs
-    charts = ChartCache({})
+    # Every published event: the chart summary answers all three, kept up to date by each change.
+    summary = Summary()
     context = {
-        "counts": charts.get("headline", lambda: headline_counts(published)),
-        "timeline": charts.get("timeline", lambda: timeline(published)),
-        "map": charts.get("map", lambda: us_map(published)),
+        "counts": summary.cached("headline", summary.headline),
+        "timeline": summary.chart("timeline"),
+        "map": summary.chart("map"),
         "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
         "filters": filters,
     }

@@ -1,8 +1,9 @@
 """Chart results cached per filter and per state of the data.
 
 Aggregating 100,000 events for a map or a timeline takes most of a second; the answer only changes
-when events change. Each cached chart is keyed on its filters and on a *data version*: one cheap query
-over the tables the charts read (number of events, newest change to an event or a case, newest
+when events change. Charts the chart summary answers are read from it instead (events/charts/summary.py);
+the others are cached here, keyed on their filters and on a *data version*: one cheap query over the
+tables the charts read (the summary's version, newest change to an event or a case, newest
 involvement or source). Publishing, editing or deleting an event changes the version at once, in every
 process, because it is read from the database, not from the cache. Edits that touch neither
 (renaming a source in place) are picked up when the entry expires (CHARTS_CACHE_SECONDS).
@@ -21,8 +22,12 @@ from events.charts.base import filter_params
 
 T = TypeVar("T")
 
+# The tally version goes up with every change to what a published event counts for (publishing,
+# retracting, deleting, a new date, kind or jurisdiction: events/tallies.py); the newest ``updated``
+# catches the other edits (a title a search finds). Each is one index or one-row read, where the
+# count of every event this replaces took longer the more events there were.
 _VERSION_SQL = """
-SELECT (SELECT count(*) FROM events_event), (SELECT max(updated) FROM events_event),
+SELECT (SELECT max(version) FROM events_tallyversion), (SELECT max(updated) FROM events_event),
        (SELECT max(updated) FROM events_case), (SELECT max(id) FROM events_eventjurisdiction),
        (SELECT max(id) FROM events_source)
 """

@@ -29,11 +29,20 @@ def headline_counts(events: QuerySet) -> HeadlineCounts:
         n=Count("jurisdiction", distinct=True)
     )["n"]
     # A case counts once it is public through these events: a ruling in it or the action behind it.
-    open_cases = (
+    return headline_from(per_kind, jurisdictions, open_cases_count(ids))
+
+
+def open_cases_count(ids: QuerySet) -> int:
+    """Open public cases reached through these events (a subquery of event ids)."""
+    # A case counts once it is public through these events: a ruling in it or the action behind it.
+    return (
         public_cases(Case.objects.filter(status__in=OPEN_CASE_STATUSES))
         .filter(Exists(Event.objects.filter(pk__in=ids, case=OuterRef("pk"))) | Q(originating_event__in=ids))
         .count()
     )
+
+
+def headline_from(per_kind: dict[str, int], jurisdictions: int, open_cases: int) -> HeadlineCounts:
     return HeadlineCounts(
         total=sum(per_kind.values()),
         by_kind=[(kind.value, kind.label, per_kind.get(kind.value, 0)) for kind in EventKind],

@@ -33,6 +33,12 @@ def timeline(events: QuerySet, query: Mapping | None = None) -> Chart:
         .annotate(n=Count("pk"))
         .order_by("month", "kind")
     )
+    return timeline_chart(counts, per_month, query)
+
+
+def timeline_chart(counts: dict[str, int], per_month, query: Mapping | None = None) -> Chart:
+    """The chart from its numbers: ``counts`` (total, undated, year_only) and ``per_month`` rows of
+    (month, kind, events), whether they were counted from the events or from the summary."""
     grid: dict[datetime.date, dict[str, int]] = {}
     for month, kind, n in per_month:  # one row per month and kind, not per event
         grid.setdefault(_as_date(month), {})[kind] = n

@@ -28,6 +28,24 @@ def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
     per_state = dict(
         involvements.order_by().values_list("jurisdiction__state").annotate(n=Count("event", distinct=True))
     )
+    points = (
+        involvements.exclude(jurisdiction__kind__in=STATE_LEVEL_KINDS)
+        .values_list(*POINT_FIELDS)
+        .annotate(n=Count("event"))
+        .order_by(*POINT_ORDER)
+    )
+    return map_chart(per_state, points)
+
+
+# What a point shows, and the order of the points (and of the table's rows after the states).
+POINT_FIELDS = ("jurisdiction__kind", "jurisdiction__name", "jurisdiction__state", "jurisdiction__slug",
+                "jurisdiction__latitude", "jurisdiction__longitude")
+POINT_ORDER = ("-n", "jurisdiction__name", "jurisdiction__state")
+
+
+def map_chart(per_state: dict[str, int], points) -> Chart:
+    """The chart from its numbers: events per state code, and rows of POINT_FIELDS + events, whether
+    they were counted from the events or from the summary."""
     state_rows = (
         Jurisdiction.objects.states().filter(state__in=list(per_state)).values_list("state", "name", "slug")
     )
@@ -35,15 +53,7 @@ def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
         ((code, name, jurisdiction_url(code, slug), per_state[code]) for code, name, slug in state_rows),
         key=lambda s: (-s[3], s[1]),
     )
-    points = list(
-        involvements.exclude(jurisdiction__kind__in=STATE_LEVEL_KINDS)
-        .values_list(
-            "jurisdiction__kind", "jurisdiction__name", "jurisdiction__state", "jurisdiction__slug",
-            "jurisdiction__latitude", "jurisdiction__longitude",
-        )
-        .annotate(n=Count("event"))
-        .order_by("-n", "jurisdiction__name", "jurisdiction__state")
-    )
+    points = list(points)
     facts = {"states": len(states), "points": len(points)}
     return Chart(
         figure=_figure(states, points),

@@ -4,18 +4,24 @@ from events.models.details import CourtRuling, EnforcementOperation, FederalActi
 from events.models.event import Event, EventJurisdiction, EventQuerySet
 from events.models.record import RecordEntry
 from events.models.source import Correction, Source
+from events.models.tally import DayTally, JurisdictionTally, StateTally, TallyMember, TallyVersion
 
 __all__ = [
     "Case",
     "CaseParty",
     "Correction",
     "CourtRuling",
+    "DayTally",
     "EnforcementOperation",
     "Event",
     "EventJurisdiction",
     "EventQuerySet",
     "FederalAction",
+    "JurisdictionTally",
     "PolicyChange",
     "RecordEntry",
     "Source",
+    "StateTally",
+    "TallyMember",
+    "TallyVersion",
 ]

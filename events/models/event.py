@@ -144,6 +144,10 @@ class Event(models.Model):
             # order of every public list; SQLite cannot index NULLS LAST, so migration 0007 adds it there only.)
             # The charts' cache asks for the newest change (events/charts/cache.py).
             models.Index(fields=["updated"], name="event_updated_idx"),
+            # The API's events list, newest published first (its cursor order), with any filter.
+            models.Index(fields=["status", "-published_at", "-id"], name="event_status_published_idx"),
+            # (PostgreSQL also has event_status_kind_newest_idx on (status, kind, date DESC NULLS LAST,
+            # id DESC): the events list filtered by kind, in its order; migration 0013.)
         ]
 
     def __str__(self) -> str:

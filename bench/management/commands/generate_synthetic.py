@@ -2,8 +2,10 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from bench.synthetic_events import SyntheticDataError, generate, remove_synthetic
+from events.tallies import rebuild_tallies
 
 
 class Command(BaseCommand):
@@ -25,14 +27,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         try:
-            if options["replace"]:
-                removed = remove_synthetic()
-                self.stdout.write(f"Removed existing synthetic data: {_counts(removed) or 'none'}.")
-            made = generate(
-                options["events"], options["articles"], seed=options["seed"],
-                jurisdictions=options["jurisdictions"],
-                progress=lambda message: self.stdout.write(f"  {message}") if options["verbosity"] > 1 else None,
-            )
+            # Rows are written with bulk_create (no signals), so the chart summary is recounted in the
+            # same transaction.
+            with transaction.atomic():
+                if options["replace"]:
+                    removed = remove_synthetic()
+                    self.stdout.write(f"Removed existing synthetic data: {_counts(removed) or 'none'}.")
+                made = generate(
+                    options["events"], options["articles"], seed=options["seed"],
+                    jurisdictions=options["jurisdictions"],
+                    progress=lambda message: self.stdout.write(f"  {message}") if options["verbosity"] > 1 else None,
+                )
+                rebuild_tallies()
         except SyntheticDataError as exc:
             raise CommandError(str(exc)) from None
         seconds = time.perf_counter() - started

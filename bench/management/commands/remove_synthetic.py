@@ -1,7 +1,9 @@
 """Delete every synthetic row (events and all that belongs to them, cases, policies, articles)."""
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from bench.synthetic_events import SyntheticDataError, remove_synthetic
+from events.tallies import rebuild_tallies
 
 
 class Command(BaseCommand):
@@ -9,7 +11,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            removed = remove_synthetic()
+            # The rows go with plain DELETEs (no signals), so the chart summary is recounted in the
+            # same transaction.
+            with transaction.atomic():
+                removed = remove_synthetic()
+                if removed:
+                    rebuild_tallies()
         except SyntheticDataError as exc:
             raise CommandError(str(exc)) from None
         if not removed:

@@ -1,0 +1,90 @@
+"""Web over HTTP: the public pages and API lists served by gunicorn (DEBUG off, one sync worker, so
+its per-process cache is the one every request meets), timed from this process over a socket, warm
+(p50, p95 of REQUESTS after WARMUPS) and right after a change to an event ("first request after a
+change": an event's date is moved, through the ORM as an editor's save would, before each of
+CHANGES single requests; median reported). Run it once per database size and compare the ratios
+(``python -m bench webhttp --events 10000`` then ``--events 300000`` on another BENCH_DATABASE_URL).
+
+The port is BENCH_HTTP_PORT (default: a free one). The API's public rate limit is raised for the run
+so that no answer is a 429.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+import time
+
+from bench.stats import median, percentile
+
+WARMUPS = 3
+REQUESTS = 30
+CHANGES = 7
+RANGE_FILTERS = "kind=federal_action&state=CA&date_from=2020-01-01&date_to=2024-12-31"
+
+
+def targets() -> dict[str, str]:
+    from jurisdictions.models import Jurisdiction
+
+    california = Jurisdiction.objects.states().get(state="CA")
+    return {
+        "/": "/",
+        "/events/": "/events/",
+        "/events/ kind+state+dates": f"/events/?{RANGE_FILTERS}",
+        "California page": california.get_absolute_url(),
+        "/api/v1/events/": "/api/v1/events/",
+        "/api/v1/events/?state=CA": "/api/v1/events/?state=CA",
+    }
+
+
+def change_an_event(n: int) -> None:
+    """What an editor's edit does: one published event's date moves by a day (and back next time)."""
+    from events.models import Event
+
+    event = Event.objects.published().filter(is_synthetic=True, date_precision="day").order_by("pk")[n % 5]
+    event.date = event.date + datetime.timedelta(days=1 if n % 2 == 0 else -1)
+    event.save()
+
+
+SIZES = (10_000,)  # one size per run (`--events N`): each needs its own database
+
+
+def run(repeats: int = 1, sizes: tuple[int, ...] = SIZES) -> dict:
+    from bench.load import _get, gunicorn
+    from bench.web import ensure_size
+
+    size = sizes[0] if sizes else 10_000
+    data = ensure_size(size)
+    port = int(os.environ.get("BENCH_HTTP_PORT") or 0) or None
+    pages: dict = {}
+    with gunicorn(workers=1, port=port, env_extra={"API_PUBLIC_RATE": "100000/min"}) as port:
+        for name, url in targets().items():
+            for _ in range(WARMUPS):
+                status, size_bytes = _get(port, url)
+            times = []
+            for _ in range(REQUESTS):
+                started = time.perf_counter()
+                status, size_bytes = _get(port, url)
+                times.append(time.perf_counter() - started)
+            after_change = []
+            for n in range(CHANGES):
+                change_an_event(n)
+                started = time.perf_counter()
+                _get(port, url)
+                after_change.append(time.perf_counter() - started)
+            pages[name] = {
+                "url": url, "status": status, "bytes": size_bytes,
+                "p50_ms": round(median(times) * 1000, 1), "p95_ms": round(percentile(times, 95) * 1000, 1),
+                "after_change_ms": round(median(after_change) * 1000, 1),
+            }
+            print(f"  … {name}: {pages[name]}", file=sys.stderr, flush=True)
+    return {"events": data.get("published_events"), "all_events": data.get("all_events"),
+            "server": "gunicorn, 1 sync worker, DEBUG off, over HTTP", "pages": pages}
+
+
+def report(results: dict) -> None:
+    print(f"  {results['server']}; {results['events']:,} published of {results['all_events']:,} events")
+    print(f"  {'page':28} {'p50 ms':>8} {'p95 ms':>8} {'1st after change':>17} {'bytes':>9} status")
+    for name, row in results["pages"].items():
+        print(f"  {name:28} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['after_change_ms']:17.1f} "
+              f"{row['bytes']:9d} {row['status']}")

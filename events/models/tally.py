@@ -1,0 +1,103 @@
+"""The chart summary: published events counted by what the charts and the list count them by, kept
+up to date by ``events.tallies`` in the same transaction as each change to an event, so the
+dashboard's charts read a few thousand summary rows instead of aggregating every event.
+
+The three tallies are sums over ``TallyMember``, one row per published event recording what it last
+added, so refreshing an event subtracts exactly what it had added and adds what it adds now, however
+often and in whatever order it is refreshed. ``manage.py rebuild_chart_summary`` recounts everything.
+"""
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+
+from events.choices import DatePrecision, EventKind
+
+# Undated events are tallied on this day (a key column must not be NULL, or ON CONFLICT never
+# matches); readers exclude it by the precision, which is "unknown" exactly for these rows.
+UNDATED = datetime.date(1, 1, 1)
+
+
+class DayTally(models.Model):
+    """Published events per day, kind and date precision: the timeline, the headline's counts by
+    kind, and the events list's count, for any kinds and date range."""
+
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    day = models.DateField(help_text="The event's date; 0001-01-01 for undated events.")
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
+    # Not a PositiveIntegerField: the CHECK would refuse the negative additions of the upsert.
+    n = models.IntegerField(help_text="Published events.")
+
+    class Meta:
+        ordering = ["day", "kind", "date_precision"]
+        constraints = [
+            # The upsert's conflict target (events.tallies).
+            models.UniqueConstraint(fields=["kind", "day", "date_precision"], name="day_tally_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind} ({self.date_precision}): {self.n}"
+
+
+class StateTally(models.Model):
+    """Published events per state and kind, counting an event once however many of the state's
+    jurisdictions it involves: the map's state shading."""
+
+    state = models.CharField(max_length=2)
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    n = models.IntegerField(help_text="Published events involving the state or anything in it.")
+
+    class Meta:
+        ordering = ["state", "kind"]
+        constraints = [models.UniqueConstraint(fields=["state", "kind"], name="state_tally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.state} {self.kind}: {self.n}"
+
+
+class JurisdictionTally(models.Model):
+    """Published events per involved jurisdiction and kind: the map's points, the headline's number of
+    jurisdictions involved, and a jurisdiction page's count of its events."""
+
+    jurisdiction = models.ForeignKey("jurisdictions.Jurisdiction", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    n = models.IntegerField(help_text="Published events involving the jurisdiction itself.")
+
+    class Meta:
+        ordering = ["jurisdiction", "kind"]
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "kind"], name="jurisdiction_tally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction_id} {self.kind}: {self.n}"
+
+
+class TallyMember(models.Model):
+    """What one published event adds to the tallies now. Not a foreign key: the row must outlive a
+    deleted event until the refresh that takes its counts back out."""
+
+    event_id = models.BigIntegerField(primary_key=True)
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    day = models.DateField()
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
+    states = models.JSONField(default=list, help_text="Distinct states of the involved jurisdictions.")
+    jurisdictions = models.JSONField(default=list, help_text="Ids of the involved jurisdictions.")
+
+    class Meta:
+        ordering = ["event_id"]
+
+    def __str__(self) -> str:
+        return f"event {self.event_id}"
+
+
+class TallyVersion(models.Model):
+    """One row whose number goes up whenever a tally changes: the charts that the summary cannot
+    answer are cached on it (events/charts/cache.py) instead of on a count of every event."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"tally version {self.version}"

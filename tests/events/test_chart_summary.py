@@ -1,0 +1,172 @@
+"""The chart summary (events/tallies.py) equals a full recount after every kind of change, and the
+charts drawn from it are exactly the charts counted over the events."""
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from events.charts import headline_counts, timeline, us_map
+from events.charts.summary import Summary, summary_for
+from events.filters import filter_events
+from events.models import DayTally, Event, EventJurisdiction, TallyMember
+from events.services import publish_event, retract_event
+from events.tallies import rebuild_tallies, recount, refresh_tallies, stored
+from jurisdictions.models import Jurisdiction
+from tests.factories import make_event, make_jurisdiction
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.date
+
+
+@pytest.fixture
+def places():
+    """Two states, a county and places in each (one consolidated city-county), and a territory."""
+    made = {}
+    for code, name, fips in (("CA", "California", "06"), ("IL", "Illinois", "17")):
+        state = made[code] = (Jurisdiction.objects.filter(kind="state", state=code).first()
+                              or make_jurisdiction(kind="state", name=name, state=code, slug=name.lower(), fips=fips))
+        county = made[f"{code}-county"] = make_jurisdiction(kind="county", name=f"{name} County", state=code,
+                                                            parent=state, fips=f"{fips}998", latitude=37.0,
+                                                            longitude=-120.0)
+        made[f"{code}-a"] = make_jurisdiction(name=f"Alpha {code}", state=code, parent=county)
+        made[f"{code}-b"] = make_jurisdiction(name=f"Beta {code}", state=code, parent=county, latitude=38.0)
+    made["sf"] = make_jurisdiction(name="San Francisco", state="CA", is_consolidated=True, parent=made["CA"])
+    made["PR"] = (Jurisdiction.objects.filter(state="PR", kind="territory").first()
+                  or make_jurisdiction(kind="territory", name="Puerto Rico", state="PR", slug="puerto-rico", fips="72"))
+    return made
+
+
+def rich(places) -> list[Event]:
+    """Every date precision, every status, every kind; events with no, one and several places."""
+    specs = [
+        ("federal_action", DAY(2025, 1, 20), "day", "published", ["CA", "CA-a", "IL"]),
+        ("federal_action", DAY(2025, 1, 28), "day", "published", ["CA-a", "CA-b"]),
+        ("court_ruling", DAY(2025, 3, 1), "month", "published", ["sf"]),
+        ("court_ruling", DAY(2024, 1, 1), "year", "published", ["IL-county", "IL-a"]),
+        ("policy_change", None, "unknown", "published", ["PR"]),
+        ("policy_change", DAY(2025, 6, 15), "day", "published", []),
+        ("enforcement_operation", DAY(2025, 6, 2), "day", "published", ["IL-b", "CA-a"]),
+        ("enforcement_operation", DAY(2023, 11, 30), "day", "published", ["CA-county"]),
+        ("federal_action", DAY(2025, 2, 3), "day", "draft", ["CA", "IL"]),
+        ("court_ruling", DAY(2025, 2, 4), "day", "retracted", ["CA-a"]),
+    ]
+    events = []
+    for kind, date, precision, status, where in specs:
+        events.append(make_event(kind=kind, date=date, date_precision=precision, status=status, sources=1,
+                                 jurisdictions=[places[key] for key in where]))
+    return events
+
+
+def assert_summary_is_a_recount():
+    assert stored() == recount()
+
+
+def test_every_kind_of_change_keeps_the_summary_equal_to_a_recount(places, admin_user):
+    events = rich(places)
+    assert_summary_is_a_recount()
+    draft = events[8]
+    publish_event(draft)  # publish
+    assert_summary_is_a_recount()
+    event = Event.objects.get(pk=events[0].pk)
+    event.date, event.kind = DAY(2024, 12, 31), "court_ruling"  # edit of date and kind
+    event.save()
+    assert_summary_is_a_recount()
+    event.date_precision, event.date = "unknown", None
+    event.save()
+    assert_summary_is_a_recount()
+    EventJurisdiction.objects.create(event=event, jurisdiction=places["PR"])  # a jurisdiction added
+    EventJurisdiction.objects.filter(event=event, jurisdiction=places["IL"]).delete()  # and removed (bulk)
+    assert_summary_is_a_recount()
+    retract_event(Event.objects.get(pk=events[1].pk), "Wrong report.")  # retract
+    assert_summary_is_a_recount()
+    Event.objects.get(pk=events[2].pk).delete()  # delete one
+    assert_summary_is_a_recount()
+    Event.objects.filter(pk__in=[events[3].pk, events[4].pk, events[9].pk]).delete()  # bulk delete
+    assert_summary_is_a_recount()
+    unpublished = Event.objects.get(pk=events[6].pk)
+    unpublished.status = "draft"
+    unpublished.save(update_fields=["status"])
+    assert_summary_is_a_recount()
+    refresh_tallies([e.pk for e in events])  # refreshing again changes nothing
+    assert_summary_is_a_recount()
+    assert not TallyMember.objects.filter(event_id__in=[events[2].pk, events[6].pk]).exists()
+
+
+def test_a_change_the_signals_do_not_see_is_repaired_by_a_refresh_or_the_rebuild(places):
+    events = rich(places)
+    Event.objects.filter(pk=events[0].pk).update(kind="policy_change")  # no signal
+    assert stored() != recount()
+    refresh_tallies([events[0].pk])
+    assert_summary_is_a_recount()
+    Event.objects.filter(pk=events[5].pk).update(status="draft")
+    out = StringIO()
+    call_command("rebuild_chart_summary", stdout=out)
+    assert "Rebuilt the chart summary" in out.getvalue()
+    assert_summary_is_a_recount()
+
+
+def test_the_admin_publish_action_keeps_the_summary(places, admin_client):
+    rich(places)
+    drafts = [make_event(sources=1, jurisdictions=[places["CA-b"]]) for _ in range(3)]
+    response = admin_client.post("/admin/events/event/", {
+        "action": "publish_selected", "_selected_action": [e.pk for e in drafts],
+    })
+    assert response.status_code == 302
+    assert Event.objects.filter(pk__in=[e.pk for e in drafts], status="published").count() == 3
+    assert_summary_is_a_recount()
+
+
+def test_rebuild_from_scratch_equals_the_kept_summary(places):
+    rich(places)
+    before = stored()
+    rebuild_tallies()
+    assert stored() == before == recount()
+
+
+FILTERS = [
+    {},
+    {"kind": ["federal_action"]},
+    {"kind": ["court_ruling", "policy_change"]},
+    {"date_from": "2025-01-01"},
+    {"date_to": "2025-02-28"},
+    {"kind": ["federal_action", "enforcement_operation"], "date_from": "2025-01-21", "date_to": "2025-12-31"},
+    {"date_from": "2030-01-01"},
+]
+
+
+@pytest.mark.parametrize("query", FILTERS, ids=[repr(q) for q in FILTERS])
+def test_charts_from_the_summary_are_the_charts_counted_over_events(places, query):
+    rich(places)
+    filterset = filter_events(query)
+    summary = summary_for(filterset)
+    assert summary is not None and summary.answers("timeline") and summary.answers("count")
+    assert summary.timeline(filterset.data).payload() == timeline(filterset.qs, filterset.data).payload()
+    assert summary.count() == filterset.qs.count()
+    if summary.answers("map"):
+        assert summary.map().payload() == us_map(filterset.qs).payload()
+        assert summary.headline() == headline_counts(filterset.qs)
+
+
+def test_filters_the_summary_cannot_answer_are_counted_over_events(places):
+    rich(places)
+    for query in ({"state": "CA"}, {"q": "event"}, {"agency": "DOJ"}, {"kind": ["court_ruling"], "state": "IL"}):
+        summary = summary_for(filter_events(query))
+        assert not summary.answers("timeline") and not summary.answers("map")
+    assert not summary_for(filter_events({"date_from": "2025-01-01"})).answers("map")
+
+
+def test_an_empty_database_draws_the_empty_charts(db):
+    filterset = filter_events({})
+    assert Summary().timeline().payload() == timeline(filterset.qs).payload()
+    assert Summary().map().payload() == us_map(filterset.qs).payload()
+    assert Summary().headline() == headline_counts(filterset.qs)
+
+
+def test_generating_and_removing_synthetic_data_keep_the_summary(gazetteer):
+    call_command("generate_synthetic", events=60, seed=2, jurisdictions=100, stdout=StringIO())
+    assert stored()[DayTally] and stored() == recount()
+    call_command("remove_synthetic", stdout=StringIO())
+    assert stored() == recount()
