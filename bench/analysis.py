@@ -1,5 +1,5 @@
 """Analysis throughput in MB of text per second (one process, one core) and as a ratio to a bare
-pyahocorasick scan of the same text with the same automaton (target: at most 5x). The analyser runs as
+pyahocorasick scan of the same text with the same automaton (target: at most 3x, issue 13). The analyser runs as
 it does in production: compiled with mypyc where ``make install`` could build it (reported as
 ``compiled_modules``).
 
@@ -75,7 +75,7 @@ def run(repeats: int = 5) -> dict:
         "analysis_mb_per_s_median": round(megabytes / median(analysis_times), 3),
         "bare_scan_mb_per_s_median": round(megabytes / median(scan_times), 3),
         "ratio_to_bare_scan_median": round(median(ratios), 2),
-        "target_ratio": 5.0,
+        "target_ratio": 3.0,  # issue 13 (issue 12 allows 4)
         # Which of the analyser's modules ran compiled (feeds/analysis/native.py); none when no build
         # matches the sources, e.g. on a machine without a C compiler.
         "compiled_modules": f"{len(native.compiled_modules())} of {len(native.COMPILED)}",
