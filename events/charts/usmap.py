@@ -20,9 +20,11 @@ KIND_LABELS = dict(JurisdictionKind.choices)
 STATE_SCALE = [[0, "#dbe9f6"], [1, "#0b5cad"]]  # light to the site's accent colour
 
 
-def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
+def us_map(events: QuerySet, query: Mapping | None = None, *, max_points: int | None = None) -> Chart:
     """Three queries whatever the number of events. ``query`` is accepted for symmetry with the
-    timeline: points link to jurisdiction pages, which need no filters."""
+    timeline: points link to jurisdiction pages, which need no filters. With ``max_points`` only the
+    counties and cities with the most events are drawn as circles (the states are all shaded and the
+    table lists every one): a page that must stay light says so in the caption."""
     involvements = EventJurisdiction.objects.filter(event__in=event_ids(events))
     # An event involving Chicago counts for Illinois: every involved row carries its state's code.
     per_state = dict(
@@ -44,12 +46,17 @@ def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
         .annotate(n=Count("event"))
         .order_by("-n", "jurisdiction__name", "jurisdiction__state")
     )
-    facts = {"states": len(states), "points": len(points)}
+    drawn = points if max_points is None else points[:max_points]
+    facts = {"states": len(states), "points": len(points), "points_drawn": len(drawn)}
+    circles = "counties and cities as circles sized by their own events"
+    if len(drawn) < len(points):
+        circles = (f"the {len(drawn):,} counties and cities with the most events (of {len(points):,}) as circles "
+                   "sized by their own events; the full table lists them all")
     return Chart(
-        figure=_figure(states, points),
+        figure=_figure(states, drawn),
         caption=(
             "Where the events happened: states shaded by the number of events involving the state or "
-            "any county or city in it; counties and cities as circles sized by their own events."
+            f"any county or city in it; {circles}."
         ),
         columns=["Jurisdiction", "Level", "Events"],
         rows=[
