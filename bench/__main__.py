@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "load", "weight")
 
 
 def main() -> None:
