@@ -5,7 +5,8 @@ input, reflected in the same page, comes to match it. A reader's pages (no sessi
 the only token in them is the CSRF token of the filter and search forms, which Django masks afresh for
 every response, and Django's GZipMiddleware (4.2+) also pads each response with a random number of
 bytes in the gzip header. A signed-in editor's pages carry their session's data, so requests with a
-session cookie, and anything but GET or HEAD, are sent uncompressed: editors are few, readers many.
+session cookie or credentials (an Authorization header), and anything but GET or HEAD, are sent
+uncompressed: editors are few, readers many.
 
 Static files are not this middleware's: whitenoise serves the gzip and brotli copies made at
 ``collectstatic`` and answers before the request gets here.
@@ -22,6 +23,7 @@ from django.middleware.gzip import GZipMiddleware
 
 class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if (request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES
+                or "HTTP_AUTHORIZATION" in request.META):
             return response
         return super().process_response(request, response)

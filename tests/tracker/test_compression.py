@@ -57,12 +57,15 @@ def test_public_html_is_gzipped_and_varies_on_accept_encoding(client):
 
 
 @pytest.mark.django_db
-def test_a_request_with_a_session_or_a_post_is_not_compressed(client, settings):
+def test_a_request_with_a_session_credentials_or_a_post_is_not_compressed(client, settings):
     client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
     assert not client.get("/", headers={"Accept-Encoding": "gzip"}).has_header("Content-Encoding")
     anonymous = Client()
     response = anonymous.post("/events/", headers={"Accept-Encoding": "gzip"})
     assert not response.has_header("Content-Encoding")
+    with_credentials = anonymous.get("/about/", headers={"Accept-Encoding": "gzip", "Authorization": "Basic eDp4"})
+    assert with_credentials.status_code == 200 and not with_credentials.has_header("Content-Encoding")
+    assert anonymous.get("/about/", headers={"Accept-Encoding": "gzip"})["Content-Encoding"] == "gzip"
 
 
 @pytest.mark.django_db
