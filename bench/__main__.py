@@ -1,4 +1,4 @@
-"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [webhttp] [load] [peer]` (all by default).
+"""Run benchmarks: `python -m bench [analysis] [ingestion] [memory] [web] [webhttp] [load] [peer] [weight]` (all by default).
 
 Prints a table and writes the figures as JSON to bench/results/. Runs against PostgreSQL
 (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/sanctuary_bench), never the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.setup_db import configure
 
-BENCHMARKS = ("analysis", "ingestion", "memory", "web", "webhttp", "load", "peer")
+BENCHMARKS = ("analysis", "ingestion", "memory", "web", "webhttp", "load", "peer", "weight")
 
 
 def main() -> None:

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (static files come precompressed), above everything that writes the body.
+    "tracker.compression.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -168,7 +170,9 @@ STATICFILES_FINDERS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed, compressed files when collected (production); plain finders while DEBUG is on.
+    # Hashed, compressed files when collected (production): a .gz and, with Brotli installed (it is pinned
+    # in requirements.txt), a .br copy of each, which whitenoise serves by Accept-Encoding. Plain finders
+    # while DEBUG is on.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -334,6 +338,10 @@ SPECTACULAR_SETTINGS = {
 # --- Site -------------------------------------------------------------------------------------------
 SITE_NAME = "Sanctuary Tracker"
 HOME_LATEST_EVENTS = 20
+# The dashboard's first load stays small at any size of the record: rows shown of each chart's table
+# (the whole table is a link away) and circles drawn on its map (every state is shaded regardless).
+HOME_TABLE_ROWS = 12
+HOME_MAP_POINTS = 100
 # How long a chart's aggregates may be served from the cache; any change to events invalidates them at
 # once (events/charts/cache.py), this only bounds in-place edits the data version cannot see. 0 disables.
 CHARTS_CACHE_SECONDS = env.int("CHARTS_CACHE_SECONDS", default=600, minimum=0)

@@ -10,6 +10,9 @@ from tracker import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    # A chart's whole table (the dashboard shows its first rows), for the events list's filters.
+    path("charts/timeline/", views.chart_table, {"name": "timeline"}, name="timeline_table"),
+    path("charts/map/", views.chart_table, {"name": "map"}, name="map_table"),
     # Browsers and feed readers ask for /favicon.ico whatever the page says; the icon is an SVG.
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz/", views.health, name="health"),

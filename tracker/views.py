@@ -7,8 +7,11 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
+from events.charts.base import filter_params
 from events.charts.summary import Summary
+from events.embeds import CHARTS, build_chart, error_message
 from events.filters import filter_events
 from events.models import Event
 from events.record.bibliography import cited_pages
@@ -19,18 +22,37 @@ from jurisdictions.models import Jurisdiction
 
 def home(request: HttpRequest) -> HttpResponse:
     """The dashboard: headline counts, the timeline and map of every published event, the latest
-    events and the filter form (which opens the events list)."""
+    events and the filter form (which opens the events list).
+
+    The first page a reader loads stays light (HOME_TABLE_ROWS, HOME_MAP_POINTS): each chart's table
+    shows its latest months or busiest places and links to the whole table on its own page
+    (``chart_table``); the map draws its busiest places as circles and shades every state."""
     filters = filter_events({})
     # Every published event: the chart summary answers all three, kept up to date by each change.
     summary = Summary()
+    rows = settings.HOME_TABLE_ROWS
     context = {
         "counts": summary.cached("headline", summary.headline),
-        "timeline": summary.chart("timeline"),
-        "map": summary.chart("map"),
+        "timeline": summary.chart("timeline").excerpt(rows, last=True),
+        "map": summary.home_map(settings.HOME_MAP_POINTS).excerpt(rows),
         "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
         "filters": filters,
     }
     return render(request, "tracker/home.html", context)
+
+
+@require_safe
+def chart_table(request: HttpRequest, name: str) -> HttpResponse:
+    """A chart's whole table on a page of its own (the dashboard shows a few rows and links here), for
+    the filters in the query string, as the embeds take them."""
+    filterset = filter_events(request.GET)
+    if not filterset.is_valid():
+        return HttpResponse(error_message(filterset), status=400, content_type="text/plain; charset=utf-8")
+    chart = build_chart(name, filterset)
+    query = filter_params(filterset.data).urlencode()
+    context = {"chart": chart, "title": CHARTS[name][1], "name": name, "filters": filterset,
+               "query": f"?{query}" if query else ""}
+    return render(request, "tracker/chart_table.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -42,6 +42,12 @@ class Chart:
     columns: list[str]
     rows: list[list[dict]]
     facts: dict[str, int] = field(default_factory=dict)
+
+    def excerpt(self, count: int, *, last: bool = False) -> Chart:
+        """The same chart with only ``count`` table rows (the first, or the ``last``): for a page that
+        shows a few rows and links to the whole table. ``total_rows`` keeps the full count."""
+        rows = self.rows[-count:] if last else self.rows[:count]
+        return replace(self, rows=rows, facts={**self.facts, "total_rows": len(self.rows)})
 
     def payload(self) -> dict:
         """Everything a live embed redraws from, JSON-serialisable."""

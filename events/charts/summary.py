@@ -95,7 +95,7 @@ class Summary:
         )
         return timeline_chart(counts, per_month, query)
 
-    def map(self, query: Mapping | None = None) -> Chart:
+    def map(self, query: Mapping | None = None, max_points: int | None = None) -> Chart:
         states = StateTally.objects.order_by()
         places = JurisdictionTally.objects.order_by()
         if self.kinds:
@@ -107,7 +107,7 @@ class Summary:
             .annotate(n=Sum("n"))
             .order_by(*POINT_ORDER)
         )
-        return map_chart(per_state, points)
+        return map_chart(per_state, points, max_points=max_points)
 
     def headline(self) -> HeadlineCounts:
         days = DayTally.objects.order_by()
@@ -122,6 +122,10 @@ class Summary:
 
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
         return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query)
+
+    def home_map(self, max_points: int) -> Chart:
+        """The dashboard's map: every state shaded, the ``max_points`` busiest places drawn."""
+        return self.cached(f"map-home-{max_points}", lambda: self.map(None, max_points=max_points))
 
     def cached(self, name: str, build, query: Mapping | None = None):
         """``build()``, kept in the cache until the summary changes: drawing a busy map takes longer

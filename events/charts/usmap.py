@@ -20,9 +20,11 @@ KIND_LABELS = dict(JurisdictionKind.choices)
 STATE_SCALE = [[0, "#dbe9f6"], [1, "#0b5cad"]]  # light to the site's accent colour
 
 
-def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
+def us_map(events: QuerySet, query: Mapping | None = None, *, max_points: int | None = None) -> Chart:
     """Three queries whatever the number of events. ``query`` is accepted for symmetry with the
-    timeline: points link to jurisdiction pages, which need no filters."""
+    timeline: points link to jurisdiction pages, which need no filters. With ``max_points`` only the
+    counties and cities with the most events are drawn as circles (the states are all shaded and the
+    table lists every one): a page that must stay light says so in the caption."""
     involvements = EventJurisdiction.objects.filter(event__in=event_ids(events))
     # An event involving Chicago counts for Illinois: every involved row carries its state's code.
     per_state = dict(
@@ -34,7 +36,7 @@ def us_map(events: QuerySet, query: Mapping | None = None) -> Chart:
         .annotate(n=Count("event"))
         .order_by(*POINT_ORDER)
     )
-    return map_chart(per_state, points)
+    return map_chart(per_state, points, max_points=max_points)
 
 
 # What a point shows, and the order of the points (and of the table's rows after the states).
@@ -43,7 +45,7 @@ POINT_FIELDS = ("jurisdiction__kind", "jurisdiction__name", "jurisdiction__state
 POINT_ORDER = ("-n", "jurisdiction__name", "jurisdiction__state")
 
 
-def map_chart(per_state: dict[str, int], points) -> Chart:
+def map_chart(per_state: dict[str, int], points, *, max_points: int | None = None) -> Chart:
     """The chart from its numbers: events per state code, and rows of POINT_FIELDS + events, whether
     they were counted from the events or from the summary."""
     state_rows = (
@@ -54,12 +56,17 @@ def map_chart(per_state: dict[str, int], points) -> Chart:
         key=lambda s: (-s[3], s[1]),
     )
     points = list(points)
-    facts = {"states": len(states), "points": len(points)}
+    drawn = points if max_points is None else points[:max_points]
+    facts = {"states": len(states), "points": len(points), "points_drawn": len(drawn)}
+    circles = "counties and cities as circles sized by their own events"
+    if len(drawn) < len(points):
+        circles = (f"the {len(drawn):,} counties and cities with the most events (of {len(points):,}) as circles "
+                   "sized by their own events; the full table lists them all")
     return Chart(
-        figure=_figure(states, points),
+        figure=_figure(states, drawn),
         caption=(
             "Where the events happened: states shaded by the number of events involving the state or "
-            "any county or city in it; counties and cities as circles sized by their own events."
+            f"any county or city in it; {circles}."
         ),
         columns=["Jurisdiction", "Level", "Events"],
         rows=[

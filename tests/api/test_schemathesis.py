@@ -45,6 +45,7 @@ def test_every_operation_conforms_to_the_schema(sample, settings, _keep_test_con
         )
         @given(case=operation.as_strategy())
         def check(case):
-            case.call_and_validate(checks=CHECKS)
+            # The WSGI transport asks for gzip like a browser but never decodes it, as an HTTP client does.
+            case.call_and_validate(headers={"Accept-Encoding": "identity"}, checks=CHECKS)
 
         check()
