@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.db import connections
@@ -328,10 +328,24 @@ def csv_queryset(filterset: EventFilter) -> QuerySet:
     ).values_list(*CSV_VALUES)
 
 
-@functools.lru_cache(maxsize=8192)
-def _date_text(day: datetime.date | None, precision: str) -> str:
-    # Thousands of rows share a few hundred dates.
-    return format_date(day, precision)
+DATE_TEXT_MEMO = 512  # dates remembered per export: rows share a few hundred dates; memory stays bounded
+
+
+def _date_texts() -> Callable[[datetime.date | None, str], str]:
+    """format_date with a small memo of its own for one export (freed with it, never more than
+    DATE_TEXT_MEMO entries): thousands of rows share a few hundred dates."""
+    memo: dict[tuple, str] = {}
+
+    def date_text(day: datetime.date | None, precision: str) -> str:
+        key = (day, precision)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= DATE_TEXT_MEMO:
+                memo.clear()
+            found = memo[key] = format_date(day, precision)
+        return found
+
+    return date_text
 
 
 @functools.lru_cache(maxsize=1)
@@ -344,6 +358,7 @@ def _event_path_format() -> str:
 def _csv_value_rows(rows: Iterable[tuple], base_url: str, vendor: str) -> Iterator[list[Any]]:
     """Each tuple of CSV_VALUES as the row ``csv_row(event_record(event))`` gives."""
     event_url = base_url + _event_path_format()
+    date_text = _date_texts()
     empty = (None, None, None)
     for (pk, slug, title, kind, date, precision, summary, action_pk, action_agency, action_type, amount,
          operation_agency, arrests, case_slug, case_public, court, outcome, published_at, updated,
@@ -354,7 +369,7 @@ def _csv_value_rows(rows: Iterable[tuple], base_url: str, vendor: str) -> Iterat
         urls, publishers, titles = sources or empty
         yield [
             pk, event_url.format(pk=pk, slug=slug or "event"), title, kind,
-            date.isoformat() if date else None, precision, _date_text(date, precision), summary,
+            date.isoformat() if date else None, precision, date_text(date, precision), summary,
             ids, names, subjects,
             action_agency if action_pk is not None else operation_agency,
             action_type, int(amount) if amount is not None else None,
