@@ -134,7 +134,7 @@ CLAUSE_REACH = 160  # how far a clause may run either side of a cue
 class _Context:
     """One field's context-word hits, read by bisection for each cue."""
 
-    __slots__ = ("text", "hits", "starts", "last_lo", "last_hi")
+    __slots__ = ("text", "hits", "starts", "last_lo", "last_hi", "marks")
 
     def __init__(self, text: str, hits: list[TermHit]) -> None:
         self.text = text
@@ -142,26 +142,23 @@ class _Context:
         self.starts = [h[0] for h in hits]
         self.last_lo = -1  # the last clause found with a mark at each end: cues inside it share it
         self.last_hi = -1
+        self.marks: list[int] | None = None  # where clauses end, found once when a cue first asks
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """From the last comma or sentence end before the cue to the next one (within CLAUSE_REACH)."""
         if self.last_lo <= start and end <= self.last_hi:
             return self.last_lo, self.last_hi
-        text = self.text
+        marks = self.marks
+        if marks is None:
+            marks = self.marks = _marks(self.text)
         floor = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
-        lo = floor
-        for mark in _CLAUSE_MARKS:
-            at = text.rfind(mark, floor, start)
-            if at >= lo:
-                lo = at + 1
+        i = bisect_left(marks, start)
+        lo = marks[i - 1] + 1 if i > 0 and marks[i - 1] >= floor else floor
         ceiling = end + CLAUSE_REACH
-        if ceiling > len(text):
-            ceiling = len(text)
-        hi = ceiling
-        for mark in _CLAUSE_MARKS:
-            at = text.find(mark, end, hi)
-            if at >= 0:
-                hi = at
+        if ceiling > len(self.text):
+            ceiling = len(self.text)
+        j = bisect_left(marks, end)
+        hi = marks[j] if j < len(marks) and marks[j] < ceiling else ceiling
         if lo > floor and hi < ceiling:
             self.last_lo, self.last_hi = lo, hi
         return lo, hi
@@ -274,6 +271,18 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
         return []
     floor = max(THRESHOLD, RELATIVE_THRESHOLD * max(points.values()))
     return [k for k in ORDER if points.get(k, 0.0) >= floor]
+
+
+def _marks(text: str) -> list[int]:
+    """Every offset where a clause mark (_CLAUSE_MARKS) starts, in order."""
+    found: list[int] = []
+    for mark in _CLAUSE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def _actor_near(actors: tuple[tuple[bool, int], ...], in_title: bool, text: str, position: int) -> bool:
