@@ -39,8 +39,8 @@ def _t(kind: str, words: str, weight: float, case: int = ANY) -> list[tuple[str,
     return [(w.strip(), Term(CATEGORY, kind, weight, case)) for w in words.split("|") if w.strip()]
 
 
-FEDERAL_ACTORS = ("DOJ", "DHS", "White House", "ICE", "CBP", "USCIS")
-FEDERAL_ACTOR_POINTS = 2.0  # per federal agency (DOJ, DHS, White House) acting in the article
+ACTION_TAKERS = ("DOJ", "DHS", "White House")  # the agencies whose acting is itself a federal action
+FEDERAL_ACTOR_POINTS = 2.0  # per such agency acting in the article
 
 # Cue flags (bit field in the term's weight sign is not used: a separate table keeps Term simple).
 DECISIVE = frozenset(
@@ -219,12 +219,9 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
     earlier year is background; ``*_context`` the CONTEXT hits of each field."""
     points: dict[str, float] = {}
     seen: dict[str, int] = {}
-    federal_actor = False
     for agency in acting:
-        if agency in FEDERAL_ACTORS:
-            federal_actor = True
-            if agency == "DOJ" or agency == "DHS" or agency == "White House":
-                points[FEDERAL_ACTION] = points.get(FEDERAL_ACTION, 0.0) + FEDERAL_ACTOR_POINTS
+        if agency in ACTION_TAKERS:
+            points[FEDERAL_ACTION] = points.get(FEDERAL_ACTION, 0.0) + FEDERAL_ACTOR_POINTS
     decided = False
     for hits, in_title, field, context_hits in ((title_hits, True, title, title_context),
                                                 (text_hits, False, text, text_context)):
