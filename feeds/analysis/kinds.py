@@ -163,49 +163,33 @@ class _Context:
             self.last_lo, self.last_hi = lo, hi
         return lo, hi
 
+    def _between(self, lo: int, hi: int) -> list[TermHit]:
+        """The context hits that start in [lo, hi)."""
+        starts = self.starts
+        return self.hits[bisect_left(starts, lo):bisect_left(starts, hi)]
+
     def has(self, flag: int, lo: int, hi: int) -> bool:
         """Whether a context word with ``flag`` lies wholly in [lo, hi)."""
-        hits = self.hits
-        i = bisect_left(self.starts, lo)
-        n = len(hits)
-        while i < n:
-            hit = hits[i]
-            if hit[0] >= hi:
-                break
+        for hit in self._between(lo, hi):
             if int(hit[3].value) & flag and hit[1] <= hi:
                 return True
-            i += 1
         return False
 
     def past(self, lo: int, hi: int, year: int) -> bool:
         """Background: a past-time word in [lo, hi), or a year before ``year`` (0: unknown, years ignored)."""
-        hits = self.hits
-        i = bisect_left(self.starts, lo)
-        n = len(hits)
-        while i < n:
-            hit = hits[i]
-            if hit[0] >= hi:
-                break
+        for hit in self._between(lo, hi):
             if hit[1] <= hi:
                 term = hit[3]
                 mask = int(term.value)
                 if mask & PAST or (mask == YEAR and year and int(term.weight) < year):
                     return True
-            i += 1
         return False
 
     def right_after(self, flag: int, end: int) -> bool:
         """Whether a context word with ``flag`` is the next word after ``end``."""
-        hits = self.hits
-        i = bisect_left(self.starts, end)
-        n = len(hits)
-        while i < n:
-            hit = hits[i]
-            if hit[0] > end + 2:
-                break
+        for hit in self._between(end, end + 3):
             if int(hit[3].value) & flag and self.text[end:hit[0]].strip(" \t") == "":
                 return True
-            i += 1
         return False
 
 
