@@ -15,26 +15,29 @@ kept as evidence for the editor.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from feeds.analysis.terms import ANY, CAPITAL, UPPER, Term
 
-CATEGORY = "agency"
-ORDER = ("DOJ", "DHS", "ICE", "CBP", "USCIS", "FBI", "White House")
-ATTORNEY_GENERAL = "DOJ?"  # the DOJ, unless a state's
-ANAPHOR = "the agency"  # "the agency said": the agency named last
-PRESIDENT = "President"  # the White House when he acts
-ADMINISTRATION = "administration"  # the DOJ when it sues
-ORDER_ISSUED = "White House!"  # an executive order: the White House issued the order at issue
-ACTS, NAMED = "acts", "named"
-ANAPHOR_REACH = 400  # how far back (characters) "the agency" looks for its agency
+CATEGORY: Final = "agency"
+ORDER: Final = ("DOJ", "DHS", "ICE", "CBP", "USCIS", "FBI", "White House")
+ATTORNEY_GENERAL: Final = "DOJ?"  # the DOJ, unless a state's
+ANAPHOR: Final = "the agency"  # "the agency said": the agency named last
+PRESIDENT: Final = "President"  # the White House when he acts
+ADMINISTRATION: Final = "administration"  # the DOJ when it sues
+ORDER_ISSUED: Final = "White House!"  # an executive order: the White House issued the order at issue
+ACTS: Final = "acts"
+NAMED: Final = "named"
+ANAPHOR_REACH: Final = 400  # how far back (characters) "the agency" looks for its agency
 
 
 def _t(agency: str, words: str, case: int = ANY) -> list[tuple[str, Term]]:
     return [(w.strip(), Term(CATEGORY, agency, 1.0, case)) for w in words.split("|") if w.strip()]
 
 
-TERMS: list[tuple[str, Term]] = [
+TERMS: Final[list[tuple[str, Term]]] = [
     *_t("DOJ", "Justice Department|Department of Justice|Justice Dept.|U.S. Attorney|U.S. Attorney's Office|"
         "US Attorney|U.S. attorney|federal prosecutors|Bureau of Prisons", CAPITAL),
     *_t("DOJ", "DOJ", UPPER),
@@ -59,26 +62,26 @@ TERMS: list[tuple[str, Term]] = [
     *_t(ANAPHOR, "the agency|The agency|the department|The department|the agency's|The agency's"),
 ]
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")  # administration_sues
-_PLACE_NOUN = re.compile(r"\s+(?:center|centers|centre|facility|facilities|office|offices|building)\b", re.IGNORECASE)
-_SPAN = 90  # how far after a mention its verb may stand
+_WORD: Final = re.compile(r"[A-Za-z0-9][\w'\u2019.()-]*|[,;:\"\u201c\u201d\u2014\u2013]")  # administration_sues
+_PLACE_NOUN: Final = re.compile(r"\s+(?:center|centers|centre|facility|facilities|office|offices|building)\b", re.IGNORECASE)
+_SPAN: Final = 90  # how far after a mention its verb may stand
 
 # After the agency: who in it ("ICE officers", "ICE acting Director Todd Lyons"), when ("on Thursday"), and
 # auxiliaries ("has", "will") may stand before the verb.
-_PEOPLE = frozenset(
+_PEOPLE: Final = frozenset(
     "officer officers agent agents official officials spokesperson spokesman spokeswoman spokespeople director "
     "acting deputy secretary chief head commissioner deputies personnel leaders leader lawyers lawyer attorneys "
     "attorney prosecutors prosecutor teams team units unit field office offices administrator assistant "
     "special general for of the".split()
 )
-_WHEN = frozenset(
+_WHEN: Final = frozenset(
     "on last this early late monday tuesday wednesday thursday friday saturday sunday week month year morning "
     "afternoon evening night jan jan. feb feb. march april may june july aug aug. sept sept. oct oct. nov nov. "
     "dec. january february august september october november december also has have is was were are will "
     "would then again now recently already quickly later formally officially publicly separately reportedly "
     "jointly both itself and in a statement".split()
 )
-_VERBS = frozenset(
+_VERBS: Final = frozenset(
     "arrested arrests arrest arresting detained detains detain detaining raided raids raid raiding sued sues "
     "sue suing filed files file charged charges charge indicted indicts issued issues issue sent sends send "
     "deployed deploys deploy dispatched announced announces announce said says say told tells stated states "
@@ -99,7 +102,7 @@ _VERBS = frozenset(
     "backed backs joined led leads certified certifies".split()
 )
 # Right after the agency, a noun of its own doing: "a Justice Department lawsuit", "ICE raids".
-_DOINGS = frozenset(
+_DOINGS: Final = frozenset(
     "lawsuit lawsuits suit suits complaint memo memos memorandum directive directives order orders letter letters "
     "subpoena subpoenas list lists plan plans raid raids arrests operation operations sweep sweeps crackdown "
     "surge deployment investigation inquiry probe warning warnings demand demands policy policies rule rules "
@@ -107,25 +110,25 @@ _DOINGS = frozenset(
     "attempt program initiative detention detentions deportations".split()
 )
 # Before the agency: "detained by", "according to", "sued", "against", "letters from", "agreement with".
-_PASSIVE = frozenset(
+_PASSIVE: Final = frozenset(
     "arrested detained taken picked held filed issued brought sued sent deported targeted questioned announced "
     "signed released ordered launched conducted apprehended removed charged placed named listed published "
     "designated seized raided stopped transferred".split()
 )
-_PARTY_BEFORE = frozenset(
+_PARTY_BEFORE: Final = frozenset(
     "against sued sue sues suing blocked blocks barred bars enjoined enjoins ordered orders told directed "
     "directs allowed allows rebuked sided said says ruled".split()
 )
-_FROM_NOUNS = frozenset(
+_FROM_NOUNS: Final = frozenset(
     "letter letters subpoena subpoenas pressure demand demands warning warnings order orders memo directive "
     "lawsuit suit officers agents officials threat threats request notice".split()
 )
-_NEGATIONS = frozenset("not never n't no declined refused failed".split())
-_SUE = frozenset("sued sues sue suing".split())
+_NEGATIONS: Final = frozenset("not never n't no declined refused failed".split())
+_SUE: Final = frozenset("sued sues sue suing".split())
 
 
-_OBJECT_OF = frozenset("for with to from about on at into toward towards over when if whenever unless".split())
-_FOR_NOUNS = frozenset("spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys".split())
+_OBJECT_OF: Final = frozenset("for with to from about on at into toward towards over when if whenever unless".split())
+_FOR_NOUNS: Final = frozenset("spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys".split())
 
 
 def agency_role(text: str, start: int, end: int) -> str:
@@ -139,8 +142,8 @@ def agency_role(text: str, start: int, end: int) -> str:
     return NAMED
 
 
-_OPENING = "\"'\u201c\u2018([" 
-_CLOSING = "\"'\u201d\u2019)]:;"
+_OPENING: Final = "\"'\u201c\u2018([" 
+_CLOSING: Final = "\"'\u201d\u2019)]:;"
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -160,9 +163,9 @@ def _words_before(text: str, start: int) -> list[str]:
     return words
 
 
-_KEPT = frozenset("kept keeps continued continues again then".split())
-_ADMINISTRATION_DOINGS = frozenset("lawsuit lawsuits suit suits argument arguments appeal appeals complaint".split())
-_PRESIDENTIAL = re.compile(r"President|Trump|Biden|Obama|White House|presidential|federal")
+_KEPT: Final = frozenset("kept keeps continued continues again then".split())
+_ADMINISTRATION_DOINGS: Final = frozenset("lawsuit lawsuits suit suits argument arguments appeal appeals complaint".split())
+_PRESIDENTIAL: Final = re.compile(r"President|Trump|Biden|Obama|White House|presidential|federal")
 
 
 def administration_sues(text: str, end: int) -> bool:
@@ -187,22 +190,29 @@ def presidential_order(text: str, start: int, end: int) -> bool:
     return _PRESIDENTIAL.search(text, lo, stop if stop >= 0 else len(text)) is not None
 
 
-_ABBREVIATION_WORDS = frozenset("mr mrs ms dr st sen rep gov gen lt jan feb aug sept oct nov dec no vs inc co corp dept".split())
+_ABBREVIATION_WORDS: Final = frozenset("mr mrs ms dr st sen rep gov gen lt jan feb aug sept oct nov dec no vs inc co corp dept".split())
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
     """Where the sentence running at ``start`` ends, if before ``limit`` (else ``limit``): a newline, or ". ",
-    "? ", "! " not after an abbreviation ("U.S. Attorney", "Gov. Newsom")."""
+    "? ", "! " (also '." ' and a full stop before a closing curly quote) not after an abbreviation ("U.S.
+    Attorney", "Gov. Newsom"). The full stops and marks are looked for one character at a time (a fast
+    search), then the characters after them checked."""
     stop = text.find("\n", start, limit)
     if stop >= 0:
         limit = stop
-    for mark in (". ", "? ", "! ", '." ', ".\u201d "):
-        at = text.find(mark, start, limit)
+    for mark in ".?!":
+        at = text.find(mark, start, limit - 1) if limit - 1 > start else -1
         while at >= 0:
-            if mark != ". " or not _abbreviation_before(text, at):
+            after = text[at + 1]
+            if after == " ":
+                if mark != "." or not _abbreviation_before(text, at):
+                    limit = at
+                    break
+            elif mark == "." and (after == '"' or after == "\u201d") and at + 2 < limit and text[at + 2] == " ":
                 limit = at
                 break
-            at = text.find(mark, at + 1, limit)
+            at = text.find(mark, at + 1, limit - 1)
     return limit
 
 
@@ -251,7 +261,7 @@ def _acts_after(text: str, end: int) -> bool:
     return False
 
 
-_DECLINES = re.compile(r"[\s,]+(?:\w+[\s,]+){0,2}?(?:declined|declines|did not|didn't|could not|would not|refused)\b")
+_DECLINES: Final = re.compile(r"[\s,]+(?:\w+[\s,]+){0,2}?(?:declined|declines|did not|didn't|could not|would not|refused)\b")
 
 
 def _declines(text: str, end: int) -> bool:

@@ -1,6 +1,8 @@
 """``analyze()``: one article in, an ``Analysis`` out. Pure computation on an in-memory index."""
 from __future__ import annotations
 
+from typing import Final
+
 import datetime
 
 from feeds.analysis import agencies as agencies_module
@@ -13,8 +15,11 @@ from feeds.analysis.results import AgencyMention, Analysis, JurisdictionMatch, M
 from feeds.analysis.terms import TermHit
 from feeds.analysis.text import TEXT, TITLE, FieldText
 
-EVIDENCE_PER_ROLE = 3  # mentions of one agency in one role kept with their words for the editor
-_ROLE_KINDS = (roles.DIRECT, roles.LOCATED, roles.ACTOR, roles.ENFORCEMENT)
+EVIDENCE_PER_ROLE: Final = 3  # mentions of one agency in one role kept with their words for the editor
+_ROLE_KINDS: Final = (roles.DIRECT, roles.LOCATED, roles.ACTOR, roles.ENFORCEMENT)
+# Makes the named tuples of the results without their generated ``__new__``, a Python function (an article
+# makes one per mention): the same tuple, field for field.
+_new_tuple: Final = tuple.__new__
 
 
 def analyze(title: str, text: str, published: datetime.datetime | datetime.date | None) -> Analysis:
@@ -124,8 +129,8 @@ def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[Te
             n = kept.get((agency, role), 0)
             if n < EVIDENCE_PER_ROLE:
                 kept[agency, role] = n + 1
-                evidence.append(AgencyMention(agency, role, field.name, start, end, text[start:end],
-                                              _context(text, start, end)))
+                evidence.append(_new_tuple(AgencyMention, (agency, role, field.name, start, end, text[start:end],
+                                                           _context(text, start, end))))
     return (agencies_module.ordered(found) if found else []), evidence, tuple(actors)
 
 
@@ -133,7 +138,12 @@ def _context(text: str, start: int, end: int, reach: int = 50) -> str:
     """The words around a mention, cut at word boundaries: what an editor reads to check the role."""
     lo = text.rfind(" ", 0, start - reach) + 1 if start > reach else 0
     hi = text.find(" ", end + reach)
-    return " ".join(text[lo:hi if hi >= 0 else len(text)].split())
+    chunk = text[lo:hi if hi >= 0 else len(text)]
+    # Usually the words are already one space apart (no other blank is printable, so a printable chunk has
+    # only spaces): then the chunk is the answer, without splitting it into words.
+    if chunk.isprintable() and "  " not in chunk and chunk[:1] != " " and chunk[-1:] != " ":
+        return chunk
+    return " ".join(chunk.split())
 
 
 def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> list[JurisdictionMatch]:
@@ -146,7 +156,7 @@ def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[
         match = matches.get(c.id)
         if match is None:
             match = matches[c.id] = JurisdictionMatch(c.id, c.uid, c.name, c.kind, c.state, role_of[c.id], [])
-        match.evidence.append(Mention(m.field.name, m.start, m.end, m.field.text[m.start:m.end]))
+        match.evidence.append(_new_tuple(Mention, (m.field.name, m.start, m.end, m.field.text[m.start:m.end])))
     # Subjects first; within a role, in the order the article first names them (title before text).
     ordered = list(matches.values())
     ordered.sort(key=lambda j: 0 if j.role == roles.SUBJECT else 1)

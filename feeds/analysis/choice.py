@@ -7,24 +7,24 @@ candidate in each state) is worked out once per key, on first use, and kept on i
 """
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 
 from feeds.analysis.entries import COUNTY_LIKE, FOREIGN, MULTIWORD, RISKY, Candidate, Entry
 from feeds.analysis.mentions import PlaceMention
 
 
 # --- Thresholds (population; counties count the places inside them) -------------------------------------------
-AMBIGUITY_RATIO = 2.0  # the biggest candidate must be this many times the next to win on size alone
-MIN_POPULATION = 20_000  # a one-word name with no state in sight
-MIN_POPULATION_MULTIWORD = 5_000  # "Santa Clara", "Des Moines"
-MIN_POPULATION_IN_NAMED_STATE = 2_000  # the article names the candidate's state
-MIN_POPULATION_IN_NAMED_STATE_MULTIWORD = 1_000
-RISKY_MIN_IN_NAMED_STATE = 10_000  # "Mobile" in an article that names Alabama
-RISKY_MIN_AFTER_PREPOSITION = 100_000  # "in Phoenix"
-RISKY_MIN_ANYWHERE = 500_000  # "Queens", "Phoenix" written mid-sentence
+AMBIGUITY_RATIO: Final = 2.0  # the biggest candidate must be this many times the next to win on size alone
+MIN_POPULATION: Final = 20_000  # a one-word name with no state in sight
+MIN_POPULATION_MULTIWORD: Final = 5_000  # "Santa Clara", "Des Moines"
+MIN_POPULATION_IN_NAMED_STATE: Final = 2_000  # the article names the candidate's state
+MIN_POPULATION_IN_NAMED_STATE_MULTIWORD: Final = 1_000
+RISKY_MIN_IN_NAMED_STATE: Final = 10_000  # "Mobile" in an article that names Alabama
+RISKY_MIN_AFTER_PREPOSITION: Final = 100_000  # "in Phoenix"
+RISKY_MIN_ANYWHERE: Final = 500_000  # "Queens", "Phoenix" written mid-sentence
 # A candidate in a state the article names loses to one this many times bigger elsewhere ("Denver" in an
 # article that also names Philadelphia is still Denver, Colo., not Denver, Pa.).
-DWARF_RATIO = 25.0
+DWARF_RATIO: Final = 25.0
 
 
 class Profile:

@@ -13,14 +13,16 @@ Regenerate after a gazetteer change (needs the ``wamerican`` package and a loade
 """
 from __future__ import annotations
 
+from typing import Final
+
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-_DATA = Path(__file__).with_name("common_words.txt")
+_DATA: Final = Path(__file__).with_name("common_words.txt")
 
 # Capitalised in the dictionary, yet as likely as any common word to open a sentence or a headline.
-HAND_ADDED = frozenset(
+HAND_ADDED: Final = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter halloween thanksgiving".split()
 )

@@ -14,41 +14,45 @@ so "on Wednesday" still resolves.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import datetime
 import re
 from collections.abc import Iterable
 
 from feeds.analysis.terms import ANY, CAPITAL, Term
 
-CATEGORY = "date"
-MONTH, WEEKDAY, RELATIVE = "month", "weekday", "relative"
-FUTURE_SLACK = datetime.timedelta(days=7)
+CATEGORY: Final = "date"
+MONTH: Final = "month"
+WEEKDAY: Final = "weekday"
+RELATIVE: Final = "relative"
+FUTURE_SLACK: Final = datetime.timedelta(days=7)
 
-_MONTHS = {
+_MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0}
+_WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_RELATIVE: Final = {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0}
 
-TERMS: list[tuple[str, Term]] = [
+TERMS: Final[list[tuple[str, Term]]] = [
     *((m, Term(CATEGORY, (MONTH, n), 1.0, CAPITAL)) for m, n in _MONTHS.items()),
     *((d, Term(CATEGORY, (WEEKDAY, n), 1.0, CAPITAL)) for d, n in _WEEKDAYS.items()),
     *((w, Term(CATEGORY, (RELATIVE, n), 1.0, ANY)) for w, n in _RELATIVE.items()),
 ]
 
 # Matched right after a month name: the day, and maybe the year ("Jan. 24, 2018", "January 24th").
-_DAY_YEAR = re.compile(r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \t]+((?:19|20)\d\d)(?!\d))?")
+_DAY_YEAR: Final = re.compile(r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \t]+((?:19|20)\d\d)(?!\d))?")
 # Right after a weekday: an explicit date that pins it ("Wednesday (January 24)", "Monday, Jan. 22").
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE: Final = re.compile(
     r"[ \t]*(?:\(|,)[ \t]*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2})(?!\d)"
     r"(?:,?[ \t]+((?:19|20)\d\d))?"
 )
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # US order: 10/04/2025
-DATELINE_CHARS = 300  # where a byline or dateline date may stand
-FALLBACK_CHARS = 1200  # how far past the lead a day may be taken from when the lead names none
-_BEFORE_WEEKDAY = re.compile(r"\b(last|next|this|coming|until|by)[ \t]+$", re.IGNORECASE)
+_NUMERIC_DATE: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # US order: 10/04/2025
+DATELINE_CHARS: Final = 300  # where a byline or dateline date may stand
+FALLBACK_CHARS: Final = 1200  # how far past the lead a day may be taken from when the lead names none
+_BEFORE_WEEKDAY: Final = re.compile(r"\b(last|next|this|coming|until|by)[ \t]+$", re.IGNORECASE)
 
 
 def publication_day(published: datetime.datetime | datetime.date | None) -> datetime.date | None:

@@ -19,6 +19,8 @@ and names of bigger foreign places ("Paris") need a state, or a very big city wr
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Iterable
 
@@ -50,39 +52,41 @@ from feeds.analysis.matching import PlaceHit
 from feeds.analysis.mentions import PlaceMention
 from feeds.analysis.text import FieldText
 
-_COURT_BEFORE = re.compile(
+_COURT_BEFORE: Final = re.compile(
     r"(?:\bDistrict[ \t]+(?:Court[ \t]+)?(?:of|for)[ \t]+(?:the[ \t]+)?|"
     r"\b(?:Court|Attorney|Attorney's[ \t]+Office|Circuit|Division)[ \t]+(?:for|of)[ \t]+the[ \t]+)$"
 )
-_STATE_COURT_AFTER = re.compile(
+# A word _COURT_BEFORE cannot match without (a quick test before the search).
+_COURT_BEFORE_WORDS: Final = ("District", "Court", "Attorney", "Circuit", "Division")
+_STATE_COURT_AFTER: Final = re.compile(
     r"(?:'s|\u2019s)?[ \t]+(?:(?:Supreme|Superior|Appellate|Appeals|Circuit|District|Municipal|Immigration|"
     r"Family|Criminal|Civil|Federal)[ \t]+)?[Cc]ourt\b"
 )
-_ORG_OF_BEFORE = re.compile(r"\b(?:%s)[ \t]+of[ \t]+(?:the[ \t]+)?$" % "|".join(re.escape(w) for w in ORG_OF_WORDS))
-_STATE_OF_BEFORE = re.compile(r"\b[Ss]tate[ \t]+of[ \t]+$")
-_PERSON_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|wrote|argued|asked)\b|,[ \t]+\d{1,3},")
-_STATE_GOVERNMENT = frozenset(
+_ORG_OF_BEFORE: Final = re.compile(r"\b(?:%s)[ \t]+of[ \t]+(?:the[ \t]+)?$" % "|".join(re.escape(w) for w in ORG_OF_WORDS))
+_STATE_OF_BEFORE: Final = re.compile(r"\b[Ss]tate[ \t]+of[ \t]+$")
+_PERSON_AFTER: Final = re.compile(r"[ \t]+(?:said|says|told|added|wrote|argued|asked)\b|,[ \t]+\d{1,3},")
+_STATE_GOVERNMENT: Final = frozenset(
     {"gov.", "governor", "legislature", "lawmakers", "legislators", "assembly", "senate", "state", "attorney",
      "comptroller", "lt.", "lieutenant"}
 )
-_CITY_GOVERNMENT = frozenset({"mayor", "police", "nypd", "council", "councilmember", "comptroller's", "subway"})
-_COLLEGE = frozenset({"University", "College", "Cougars", "Buckeyes", "Spartans", "Seminoles", "Sun", "Wildcats"})
+_CITY_GOVERNMENT: Final = frozenset({"mayor", "police", "nypd", "council", "councilmember", "comptroller's", "subway"})
+_COLLEGE: Final = frozenset({"University", "College", "Cougars", "Buckeyes", "Spartans", "Seminoles", "Sun", "Wildcats"})
 
 
 # The court and organisation patterns before a name end with one of these words; others need no regex.
-_COURT_OR_ORG_LAST = frozenset({"of", "for", "the"})
+_COURT_OR_ORG_LAST: Final = frozenset({"of", "for", "the"})
 # First words of _STATE_COURT_AFTER: a state court follows only if the next word is "Court" or one of these.
-_COURT_WORDS = frozenset({"Supreme", "Superior", "Appellate", "Appeals", "Circuit", "District", "Municipal",
+_COURT_WORDS: Final = frozenset({"Supreme", "Superior", "Appellate", "Appeals", "Circuit", "District", "Municipal",
                           "Immigration", "Family", "Criminal", "Civil", "Federal"})
-_ORG_PAIR_FIRST = frozenset(first for first, _second in ORG_PAIRS)
-_POSSESSIVES = ("'s", "\u2019s")
-_COURT = ("Court", "court")
+_ORG_PAIR_FIRST: Final = frozenset(first for first, _second in ORG_PAIRS)
+_POSSESSIVES: Final = ("'s", "\u2019s")
+_COURT: Final = ("Court", "court")
 # A word after a name that any rule about the words after it reads (with hyphenated words and "Court...").
-_SPECIAL_NEXT = ORG_WORDS | _ORG_PAIR_FIRST | _COURT_WORDS | {"State", "Circuit"}
+_SPECIAL_NEXT: Final = ORG_WORDS | _ORG_PAIR_FIRST | _COURT_WORDS | {"State", "Circuit"}
 # Names whose flags a rule reads even without a word before them (see _not_the_place).
-_NAMED_FOR_SOMETHING_ELSE = PERSON | RISKY | AGENCY_NAME
+_NAMED_FOR_SOMETHING_ELSE: Final = PERSON | RISKY | AGENCY_NAME
 # Names whose mention needs more than the usual reading (see _finish); states too.
-_NEEDS_MORE = RISKY | WASHINGTON | NEW_YORK
+_NEEDS_MORE: Final = RISKY | WASHINGTON | NEW_YORK
 
 
 class ArticlePlaces:
@@ -91,6 +95,7 @@ class ArticlePlaces:
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
         self.mentions: list[PlaceMention] = []
+        self._county_lists = False  # whether the field being read says "counties" or "parishes" at all
         self.person_keys: set[str] = set()
         self._state_context = index.state_lookup.pattern.match
         self._state_code = index.state_lookup.by_text.get
@@ -100,6 +105,8 @@ class ArticlePlaces:
         skip_until = -1
         read = self._read
         mentions = self.mentions
+        text = field.text
+        self._county_lists = "ounties" in text or "arishes" in text
         for start, end, entry in hits:
             if start < skip_until:
                 continue  # the state of "Rochester, New York"
@@ -116,7 +123,7 @@ class ArticlePlaces:
         if flags & FOREIGN_ONLY:
             return None
         text = field.text
-        if not entry.is_state:
+        if self._county_lists and not entry.is_state:
             county = self._county_of_list(text, end, entry)
             if county is not None:
                 entry = county  # "McHenry, Kankakee and Pulaski counties": the counties, not the towns
@@ -357,7 +364,7 @@ class ArticlePlaces:
             m.forced = pick
 
 
-_BOROUGHS = frozenset({"Brooklyn", "Queens", "Manhattan", "The Bronx", "Staten Island"})
+_BOROUGHS: Final = frozenset({"Brooklyn", "Queens", "Manhattan", "The Bronx", "Staten Island"})
 
 
 def _choose_again(m: PlaceMention, evidence: set[str], chosen_for: dict) -> Candidate | None:
@@ -375,15 +382,23 @@ def _choose_again(m: PlaceMention, evidence: set[str], chosen_for: dict) -> Cand
 
 
 # After a name: more names, then "and"/"or" and the last, then "counties": or "counties" right away.
-_COUNTY_LIST_AFTER = re.compile(
+_COUNTY_LIST_AFTER: Final = re.compile(
     r"(?:(?:,[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)?)*,?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w.'-]*"
     r"(?:[ \t]+[A-Z][\w.'-]*)?)?[ \t]+(counties|parishes|Counties|Parishes)\b"
 )
 
 
 def _court_or_organisation_before(text: str, start: int) -> bool:
-    """"Northern District of Illinois", "University of California": a court's territory or an organisation."""
-    return bool(_COURT_BEFORE.search(text, max(0, start - 45), start) or _ORG_OF_BEFORE.search(text, max(0, start - 40), start))
+    """"Northern District of Illinois", "University of California": a court's territory or an organisation.
+    Each pattern is searched (at every offset of its window) only when the window holds one of the words it
+    needs, which most windows do not."""
+    court_lo = start - 45 if start > 45 else 0
+    window = text[court_lo:start]
+    if any(word in window for word in _COURT_BEFORE_WORDS) and _COURT_BEFORE.search(text, court_lo, start):
+        return True
+    org_lo = start - 40 if start > 40 else 0
+    window = text[org_lo:start]
+    return any(word in window for word in ORG_OF_WORDS) and _ORG_OF_BEFORE.search(text, org_lo, start) is not None
 
 
 def _organisation_after(field: FieldText, n1: str, n1_end: int, flags: int) -> bool:

@@ -2,6 +2,8 @@
 the index is built so that the per-hit work in ``matching`` and ``disambiguation`` is a few lookups."""
 from __future__ import annotations
 
+from typing import Final
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -9,26 +11,26 @@ from feeds.analysis.keys import automaton_key
 from feeds.analysis.terms import ANY, Term
 
 # --- What a key is, beyond its candidates (bit flags on Entry.flags) -------------------------------------------
-COMMON = 1  # an ordinary English word ("Mobile", "Justice")
-PERSON = 2  # as often a person ("Jackson", "Warren")
-FOREIGN = 4  # a much bigger place abroad has this name ("Paris", "Mexico")
-FOREIGN_ONLY = 8  # only a place abroad ("Dominican Republic"): blocks the US names inside it
-MULTIWORD = 16  # two words or more ("Santa Clara"): rarely a false friend
-COUNTY_LIKE = 32  # "... County", "... Parish": said on purpose, any size counts
-REGION = 64  # "Bay Area", "New England": a region, never a jurisdiction of its own
-WASHINGTON = 128  # "Washington": the federal government unless the text says otherwise
-NEW_YORK = 256  # "New York": the city or the state, by context
-AGENCY_NAME = 512  # also an agency ("White House", Tenn.): the place only with a state beside it
-RISKY = COMMON | PERSON | FOREIGN
+COMMON: Final = 1  # an ordinary English word ("Mobile", "Justice")
+PERSON: Final = 2  # as often a person ("Jackson", "Warren")
+FOREIGN: Final = 4  # a much bigger place abroad has this name ("Paris", "Mexico")
+FOREIGN_ONLY: Final = 8  # only a place abroad ("Dominican Republic"): blocks the US names inside it
+MULTIWORD: Final = 16  # two words or more ("Santa Clara"): rarely a false friend
+COUNTY_LIKE: Final = 32  # "... County", "... Parish": said on purpose, any size counts
+REGION: Final = 64  # "Bay Area", "New England": a region, never a jurisdiction of its own
+WASHINGTON: Final = 128  # "Washington": the federal government unless the text says otherwise
+NEW_YORK: Final = 256  # "New York": the city or the state, by context
+AGENCY_NAME: Final = 512  # also an agency ("White House", Tenn.): the place only with a state beside it
+RISKY: Final = COMMON | PERSON | FOREIGN
 
 # --- How a place name must be written to count (Entry.capital; see matching.scan) -------------------------
-NOT_A_PLACE = 0  # the key names nothing on the map
-CAPITAL = 1  # one word: it starts with a capital letter
-ALL_CAPITALS = 2  # three letters or fewer ("NYC", "DC", "L.A."): written entirely in capitals
-EVERY_WORD = 3  # several words: each starts with a capital, except small words ("District of Columbia")
-THE_PREFIXED = 4  # "the Bronx": the capital is on the second word
+NOT_A_PLACE: Final = 0  # the key names nothing on the map
+CAPITAL: Final = 1  # one word: it starts with a capital letter
+ALL_CAPITALS: Final = 2  # three letters or fewer ("NYC", "DC", "L.A."): written entirely in capitals
+EVERY_WORD: Final = 3  # several words: each starts with a capital, except small words ("District of Columbia")
+THE_PREFIXED: Final = 4  # "the Bronx": the capital is on the second word
 
-BLOCK_GROUP = 0  # the group number of BLOCKING_PHRASES
+BLOCK_GROUP: Final = 0  # the group number of BLOCKING_PHRASES
 
 # What the scan does with a hit of one term: (case rule, group number, term, suffix, contains); the two flags
 # are filled in by finish_all.

@@ -10,9 +10,11 @@ full stops ("St. Louis", "St Louis"), Saint/St., and so on.
 """
 from __future__ import annotations
 
-_SAINT = (("st. ", "saint "), ("ft. ", "fort "), ("mt. ", "mount "))
+from typing import Final
+
+_SAINT: Final = (("st. ", "saint "), ("ft. ", "fort "), ("mt. ", "mount "))
 # Characters that separate words; folded to a space in text and keys alike. "&" is kept ("A&M").
-SEPARATORS = "\n\t\r\xa0 .,;:!?()[]{}\"'/-\u201c\u201d\u2018\u2019\u2014\u2013\u2026*|"
+SEPARATORS: Final = "\n\t\r\xa0 .,;:!?()[]{}\"'/-\u201c\u201d\u2018\u2019\u2014\u2013\u2026*|"
 
 
 def fold(text: str) -> str:

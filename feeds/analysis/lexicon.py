@@ -5,10 +5,12 @@ Each list is small, curated and named for the rule that uses it; the common-word
 """
 from __future__ import annotations
 
+from typing import Final
+
 # --- After a place name: it names an organisation, not the jurisdiction ---------------------------------
 # "Washington Post", "Chicago Tribune", "San Francisco 49ers", "Ohio State". A hyphenated word counts if any
 # part is listed ("Sun-Times", "Union-Tribune").
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     """
     Times Post Tribune Herald Journal Globe Chronicle Examiner Gazette Inquirer Bee Register Observer Dispatch
     Courier Sun Daily Star Press Review Magazine Weekly Record Enquirer Statesman Sentinel Monitor Independent
@@ -30,7 +32,7 @@ ORG_WORDS = frozenset(
     """.split()
 )
 # Two-word organisation tails whose first word alone is ambiguous ("Chicago Public Schools" is the city's).
-ORG_PAIRS = frozenset(
+ORG_PAIRS: Final = frozenset(
     {
         ("Public", "Radio"), ("Public", "Media"), ("Public", "Library"), ("Federal", "Reserve"),
         ("Community", "College"), ("Law", "School"), ("Medical", "Center"), ("Stock", "Exchange"),
@@ -39,10 +41,10 @@ ORG_PAIRS = frozenset(
     }
 )
 # Before a place name: "University of California", "Bank of America", "Archdiocese of Chicago".
-ORG_OF_WORDS = frozenset({"University", "College", "Bank", "Archdiocese", "Diocese", "Museum", "Symphony", "Port Authority"})
+ORG_OF_WORDS: Final = frozenset({"University", "College", "Bank", "Archdiocese", "Diocese", "Museum", "Symphony", "Port Authority"})
 
 # --- After a place name: the place's own government, so even a risky name is the place ---------------------
-GOV_WORDS = frozenset(
+GOV_WORDS: Final = frozenset(
     """
     Mayor Gov. Governor Sheriff Sheriff's Police Council City County Board Commission Commissioners
     Supervisors Attorney District Department Legislature Assembly Senate Public School Schools Metro Housing
@@ -53,7 +55,7 @@ GOV_WORDS = frozenset(
 )
 
 # --- Before a place name: a person ("Sen. Warren", "Mayor Adams", "Hurricane Florence", "Fort Bliss") -------
-TITLES = frozenset(
+TITLES: Final = frozenset(
     """
     Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Sen. Senator Rep. Representative Gov. Governor Lt. Gen. General Judge
     Justice President Secretary Mayor Sheriff Chief Officer Deputy Detective Sgt. Sergeant Capt. Captain
@@ -66,7 +68,7 @@ TITLES = frozenset(
 
 # Capitalised words that may stand right before a place without making it part of a longer name:
 # sentence openers, prepositions, and words that qualify a place ("Downtown Chicago", "Democratic-led").
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: Final = frozenset(
     """
     In At On From To For Of By With And Or But Nor The A An This That These Those Its Their His Her Our Your
     My As Like Unlike Including Near Outside Inside Across Around Throughout Within Beyond Between Among
@@ -84,7 +86,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 # Words of direction before a state: "upstate New York", "Southern California" name a region of the state.
-DIRECTIONS = frozenset(
+DIRECTIONS: Final = frozenset(
     w for word in """
     northern southern eastern western central north south east west northeast northwest southeast southwest
     northeastern northwestern southeastern southwestern upstate downstate rural coastal
@@ -92,13 +94,13 @@ DIRECTIONS = frozenset(
 )
 
 # Before a place: it is where something is, which is what a bare risky name needs to be read as a place.
-LOCATIVES = frozenset(
+LOCATIVES: Final = frozenset(
     "in at near from to outside inside across around throughout into toward towards within of".split()
 )
 
 # Place names that are at least as often people in US news: presidents, and common given names and surnames.
 # They need a state in context or in the article (or to be very large, like Austin) to count as places.
-PERSON_NAMES = frozenset(
+PERSON_NAMES: Final = frozenset(
     """
     washington jefferson madison monroe adams jackson harrison tyler polk taylor fillmore pierce
     buchanan lincoln johnson grant hayes garfield arthur mckinley roosevelt taft wilson harding
@@ -119,7 +121,7 @@ PERSON_NAMES = frozenset(
 
 # Regions: phrases that contain place names but name neither ("New England" is not England, Ark.) and the
 # one state each lies in, where there is one. Regions never make a jurisdiction a subject.
-REGIONS: dict[str, str | None] = {
+REGIONS: Final[dict[str, str | None]] = {
     "Midwest": None, "Upper Midwest": None, "Northeast": None, "Southwest": None, "Southeast": None,
     "Pacific Northwest": None, "New England": None, "Mid-Atlantic": None, "Deep South": None, "Sun Belt": None,
     "Rust Belt": None, "Bible Belt": None, "Great Plains": None, "Gulf Coast": None, "East Coast": None,
@@ -134,7 +136,7 @@ REGIONS: dict[str, str | None] = {
 }
 
 # Names news uses that the gazetteer does not carry, by the jurisdiction's stable uid.
-EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+EXTRA_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "geonames:5128581": ("N.Y.C.",),  # New York City
     "geonames:5368361": ("L.A.",),  # Los Angeles
     "fips:11": ("DC",),  # District of Columbia
@@ -143,7 +145,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Phrases that contain a place name but are something else; the longer phrase wins ("Justice Department" is
 # not Justice, Ill.; "Homeland Security" is not Homeland, Calif.).
-BLOCKING_PHRASES = (
+BLOCKING_PHRASES: Final = (
     "Justice Department", "Department of Justice", "Commerce Department", "Department of Commerce",
     "Labor Department", "State Department", "Energy Department", "Interior Department", "Defense Department",
     "Treasury Department", "Education Department", "Homeland Security", "Supreme Court", "National Guard",

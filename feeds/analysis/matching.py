@@ -6,16 +6,18 @@ built (``entries.Entry.finish``): the capital rule of a name, and per term its g
 """
 from __future__ import annotations
 
+from typing import Final
+
 from feeds.analysis.entries import ALL_CAPITALS, BLOCK_GROUP, CAPITAL, EVERY_WORD, MULTIWORD, Entry
 from feeds.analysis.gazetteer_index import GazetteerIndex
 from feeds.analysis.terms import UPPER, TermHit
 from feeds.analysis.text import FieldText
 
-ROLE = "role"
-BLOCK = "block"  # the category of BLOCKING_PHRASES: read by nobody, they only hide the names inside them
+ROLE: Final = "role"
+BLOCK: Final = "block"  # the category of BLOCKING_PHRASES: read by nobody, they only hide the names inside them
 
 # Words names keep in lower case ("District of Columbia", "Coeur d'Alene", "Port de Paix").
-_SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "le", "du", "d'", "on", "upon", "in", "at"})
+_SMALL_WORDS: Final = frozenset({"of", "the", "and", "de", "del", "la", "le", "du", "d'", "on", "upon", "in", "at"})
 
 PlaceHit = tuple[int, int, Entry]
 

@@ -11,25 +11,33 @@ not the agency; with "Second Amendment sanctuary", "sanctuary" is about guns.
 """
 from __future__ import annotations
 
+from typing import Final
+
 
 from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 
-CATEGORY = "rel"
-IMMIGRATION, ENFORCEMENT, BOTH = "I", "E", "B"
-NOT_THE_AGENCY, NOT_IMMIGRATION_SANCTUARY = "-ICE", "-sanctuary"
-THRESHOLD = 0.35
-HALF_SCORE_AT = 8.0  # a raw sum this big scores 0.5
-ONE_SIDED_FACTOR = 0.5
-MAX_REPEATS = 3
-TITLE_FACTOR = 2.0
-OTHER_SENSE_FACTOR = 0.6
+CATEGORY: Final = "rel"
+IMMIGRATION: Final = "I"
+ENFORCEMENT: Final = "E"
+BOTH: Final = "B"
+NOT_THE_AGENCY: Final = "-ICE"
+NOT_IMMIGRATION_SANCTUARY: Final = "-sanctuary"
+THRESHOLD: Final = 0.35
+HALF_SCORE_AT: Final = 8.0  # a raw sum this big scores 0.5
+ONE_SIDED_FACTOR: Final = 0.5
+MAX_REPEATS: Final = 3
+TITLE_FACTOR: Final = 2.0
+OTHER_SENSE_FACTOR: Final = 0.6
+# The weight of the names of other senses, and of nothing else: the score's loops test the weight (a float)
+# before comparing the side (a string).
+VOID: Final = 0.0
 
 
 def _t(words: str, weight: float, side: str, case: int = ANY) -> list[tuple[str, Term]]:
     return [(w.strip(), Term(CATEGORY, side, weight, case)) for w in words.split("|") if w.strip()]
 
 
-TERMS: list[tuple[str, Term]] = [
+TERMS: Final[list[tuple[str, Term]]] = [
     # the immigration side
     *_t("immigration|immigrant|immigrants|migrant|migrants|noncitizen|noncitizens|non-citizen|non-citizens", 1.5, IMMIGRATION),
     *_t("undocumented|unauthorized immigrants|illegal immigrant|illegal immigrants|illegal alien|illegal aliens|"
@@ -57,10 +65,10 @@ TERMS: list[tuple[str, Term]] = [
     *_t("arrest|arrests|arrested|detained|border|removal|enforcement|agents|jail|jails|sheriff|warrant", 0.5, ENFORCEMENT),
     # names that change what "ICE" and "sanctuary" mean
     *_t("Intercontinental Exchange|NYSE: ICE|NYSE:ICE|Deutsche Bahn|InterCity Express|Intercity Express|"
-        "Intercity-Express|ICE train|ICE trains|ICE high-speed|ICE Futures|ICE Clear|ICE Data", 0.0, NOT_THE_AGENCY),
+        "Intercity-Express|ICE train|ICE trains|ICE high-speed|ICE Futures|ICE Clear|ICE Data", VOID, NOT_THE_AGENCY),
     *_t("Second Amendment sanctuary|Second Amendment sanctuaries|Second Amendment Sanctuary|gun sanctuary|"
         "gun-owner sanctuary|gun owner sanctuary|gun rights sanctuary|2A sanctuary|wildlife sanctuary|"
-        "animal sanctuary|bird sanctuary|Animal Sanctuary|Wildlife Sanctuary|wolf sanctuary", 0.0,
+        "animal sanctuary|bird sanctuary|Animal Sanctuary|Wildlife Sanctuary|wolf sanctuary", VOID,
         NOT_IMMIGRATION_SANCTUARY),
 ]
 
@@ -68,8 +76,9 @@ TERMS: list[tuple[str, Term]] = [
 def other_ice(title_hits: list[TermHit], text_hits: list[TermHit]) -> bool:
     """Whether the article names another ICE (Intercontinental Exchange, the German trains)."""
     for hits in (title_hits, text_hits):
-        for _start, _end, _phrase, term in hits:
-            if term.value == NOT_THE_AGENCY:
+        for hit in hits:
+            term = hit[3]
+            if term.weight == VOID and term.value == NOT_THE_AGENCY:
                 return True
     return False
 
@@ -78,19 +87,24 @@ def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
     """Score from the relevance hits of the title and of the text, as (start, end, phrase, term)."""
     seen: dict[str, int] = {}
     immigration = enforcement = total = 0.0
-    voided: set[str] = set()
+    other_ice_named = other_sanctuary_named = False
     for hits in (title_hits, text_hits):
-        for _start, _end, _phrase, term in hits:
-            if term.value == NOT_THE_AGENCY or term.value == NOT_IMMIGRATION_SANCTUARY:
-                voided.add(str(term.value))
+        for hit in hits:
+            term = hit[3]
+            if term.weight == VOID:
+                if term.value == NOT_THE_AGENCY:
+                    other_ice_named = True
+                elif term.value == NOT_IMMIGRATION_SANCTUARY:
+                    other_sanctuary_named = True
+    voided = other_ice_named or other_sanctuary_named
     for hits, factor in ((title_hits, TITLE_FACTOR), (text_hits, 1.0)):
         for _start, _end, phrase, term in hits:
             if voided:
-                if term.weight == 0.0:
+                if term.weight == VOID:
                     continue
-                if NOT_THE_AGENCY in voided and phrase == "ice":
+                if other_ice_named and phrase == "ice":
                     continue
-                if NOT_IMMIGRATION_SANCTUARY in voided and phrase.startswith("sanctuary"):
+                if other_sanctuary_named and phrase.startswith("sanctuary"):
                     continue
             # Repeating "ICE" twenty times is still one topic.
             n = seen.get(phrase, 0)

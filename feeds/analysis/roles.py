@@ -16,37 +16,38 @@ never make a subject.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
-from bisect import bisect_left
-from operator import itemgetter
 
 from feeds.analysis.mentions import PlaceMention
-from feeds.analysis.terms import ANY, UPPER, Term, TermHit
+from feeds.analysis.terms import ANY, UPPER, Term, TermHit, first_hit_from
 from feeds.analysis.text import TITLE
 
 
-CATEGORY = "role"
-SUBJECT, MENTIONED = "subject", "mentioned"
+CATEGORY: Final = "role"
+SUBJECT: Final = "subject"
+MENTIONED: Final = "mentioned"
 # Cue kinds (Term.value)
-DIRECT = "direct"  # the action word stands right before the name: "sued Harris County"
-LOCATED = "located"  # an action, a few words, then in/to/at: "arrested 14 people in Rochester"
-ACTOR = "actor"  # after the name, in the lead: "Monroe County ended an agreement"
-ENFORCEMENT = "enforcement"  # an enforcement word in the same sentence
+DIRECT: Final = "direct"  # the action word stands right before the name: "sued Harris County"
+LOCATED: Final = "located"  # an action, a few words, then in/to/at: "arrested 14 people in Rochester"
+ACTOR: Final = "actor"  # after the name, in the lead: "Monroe County ended an agreement"
+ENFORCEMENT: Final = "enforcement"  # an enforcement word in the same sentence
 
-CUE_BEFORE_CHARS = 80  # how far before a name a target cue may start
-ACTOR_AFTER_CHARS = 70  # how far after a name an actor verb may stand
-ENFORCEMENT_WINDOW = 100  # how far from a name an enforcement word may stand (same sentence)
-MIN_ENFORCEMENT_MENTIONS = 2
+CUE_BEFORE_CHARS: Final = 80  # how far before a name a target cue may start
+ACTOR_AFTER_CHARS: Final = 70  # how far after a name an actor verb may stand
+ENFORCEMENT_WINDOW: Final = 100  # how far from a name an enforcement word may stand (same sentence)
+MIN_ENFORCEMENT_MENTIONS: Final = 2
 
-_LIST_NOUNS = "jurisdictions cities states counties places localities municipalities communities governments areas".split()
-_LIST_WORDS = ["like", "including", "such as", "among them", "include", "includes"]
+_LIST_NOUNS: Final = "jurisdictions cities states counties places localities municipalities communities governments areas".split()
+_LIST_WORDS: Final = ["like", "including", "such as", "among them", "include", "includes"]
 
 
 def _t(kind: str, words: str, case: int = ANY) -> list[tuple[str, Term]]:
     return [(w.strip(), Term(CATEGORY, kind, 1.0, case)) for w in words.split("|") if w.strip()]
 
 
-TERMS: list[tuple[str, Term]] = [
+TERMS: Final[list[tuple[str, Term]]] = [
     *_t(DIRECT, "sued|sues|suing|sue|lawsuit against|suit against|against|targets|targeted|targeting|target|"
         "aimed at|pressure on|pressured|threatened|threatens|warned|subpoenaed|subpoenas to|subpoena to|"
         "subpoenas for|placed|listed|designated|planned for|planned in|headed to|coming to|punish|punishing|defund|defunding|investigating|"
@@ -68,47 +69,46 @@ TERMS: list[tuple[str, Term]] = [
 ]
 
 # Between a direct cue and the name: nothing but "the" or "the city of".
-_DIRECT_GAP = re.compile(r"[ \t]+(?:the[ \t]+)?(?:(?:city|state|county|town|village)[ \t]+of[ \t]+)?")
+_DIRECT_GAP: Final = re.compile(r"[ \t]+(?:the[ \t]+)?(?:(?:city|state|county|town|village)[ \t]+of[ \t]+)?")
 # Between a located cue and the name: a few words, then a preposition.
-_LOCATED_GAP = re.compile(
+_LOCATED_GAP: Final = re.compile(
     r"(?:[ \t]+[^\s.!?;:]+){0,8}?[ \t]+(?:in|into|across|at|near|outside|throughout|around|to|on)[ \t]+"
     r"(?:the[ \t]+)?(?:(?:city|state|county|town|village|streets|suburbs|outskirts)[ \t]+of[ \t]+)?"
 )
 # After a name: its own policy is the topic ("New York City's sanctuary laws").
-_POSSESSIVE_POLICY = re.compile(
+_POSSESSIVE_POLICY: Final = re.compile(
     r"(?:'s|\u2019s)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:polic(?:y|ies)|ordinances?|laws?|rules|directive|act|stance|"
     r"limits|program|agreement|status)\b",
     re.IGNORECASE,
 )
 # After a name: it is the target or a party ("California will be the target of the initial operation",
 # "Illinois and Cook County are also defendants").
-_TARGET_AFTER = re.compile(
+_TARGET_AFTER: Final = re.compile(
     r"[ \t]+(?:will|would|could|is|was|are|were|has|have|had|became|becomes|may|might)[ \t]+(?:be[ \t]+|been[ \t]+)?"
     r"(?:also[ \t]+|now[ \t]+|named[ \t]+as[ \t]+)?(?:the[ \t]+|a[ \t]+)?"
     r"(?:first[ \t]+|initial[ \t]+|next[ \t]+|main[ \t]+|latest[ \t]+)?"
     r"(?:targets?|targeted|defendants?|plaintiffs?|part(?:y|ies)[ \t]+to)\b"
 )
 # Between two names that share a cue: "Queens and the Bronx", "Escondido, Calif., Waukegan".
-_CONJUNCT_GAP = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|as well as|&))?\s*(?:the\s+)?(?:(?:city|state|county)\s+of\s+)?")
-_NOT_ACTOR_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into",
+_CONJUNCT_GAP: Final = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|as well as|&))?\s*(?:the\s+)?(?:(?:city|state|county)\s+of\s+)?")
+_NOT_ACTOR_BEFORE: Final = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into",
                                "throughout", "within", "toward", "towards"})
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according)\b")
+_REPORTED_SPEECH: Final = re.compile(r"\b(?:said|says|told|according)\b")
 
-_NO_HITS: list[TermHit] = []  # read, never written
+_NO_HITS: Final[list[TermHit]] = []  # read, never written
 
 # Cheap tests that rule out a regex above before running it (each is implied by the regex matching):
-_START = itemgetter(0)
-_DIRECT_GAP_CHARS = " \tthecitystatecountytownvillageof"  # every character _DIRECT_GAP can match
+_DIRECT_GAP_CHARS: Final = " \tthecitystatecountytownvillageof"  # every character _DIRECT_GAP can match
 # The word right before a name whose gap _LOCATED_GAP matches.
-_LOCATED_LAST_WORDS = frozenset(
+_LOCATED_LAST_WORDS: Final = frozenset(
     "in into across at near outside throughout around to on the of".split()
 )
 # The first word after a name that _TARGET_AFTER matches.
-_TARGET_AFTER_FIRST = frozenset(
+_TARGET_AFTER_FIRST: Final = frozenset(
     "will would could is was are were has have had became becomes may might".split()
 )
 # Every ASCII character _CONJUNCT_GAP can match: whitespace, separators, and the letters of its words.
-_CONJUNCT_GAP_CHARS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,/&" + "andorswelthcityuf"
+_CONJUNCT_GAP_CHARS: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,/&" + "andorswelthcityuf"
 
 
 def assign(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> dict[int, str]:
@@ -168,7 +168,7 @@ def assign(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]
 
 def _from(hits: list[TermHit], position: int) -> int:
     """The index of the first hit starting at or after ``position``."""
-    return bisect_left(hits, position, key=_START)
+    return first_hit_from(hits, position)
 
 
 def _targeted(m: PlaceMention, text: str, field_cues: dict[str, list[TermHit]]) -> bool:

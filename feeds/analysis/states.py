@@ -5,13 +5,15 @@ index build.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Iterable
 
 import us
 
 # Abbreviations older style guides and headlines still use, beside the ``us`` package's AP forms.
-_EXTRA_ABBREVIATIONS = {
+_EXTRA_ABBREVIATIONS: Final = {
     "Calif": "CA", "Cal.": "CA", "Tex.": "TX", "Penn.": "PA", "Penna.": "PA", "Oreg.": "OR", "Wisc.": "WI",
     "Mich": "MI", "Wash": "WA", "Ariz": "AZ", "Colo": "CO", "Conn": "CT", "Fla": "FL", "Ill": "IL",
     "Mass": "MA", "Minn": "MN", "Okla": "OK", "Tenn": "TN", "W. Va.": "WV", "D.C.": "DC", "N.Y.C.": "NY",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 # How a phrase must be written in the original text for a hit to count.
-ANY = 0  # any case: "deportation", "Deportation", "DEPORTATION"
-CAPITAL = 1  # first letter upper case: month and weekday names ("May", not the verb "may")
-UPPER = 2  # every letter upper case: acronyms ("ICE", not "ice")
+ANY: Final = 0  # any case: "deportation", "Deportation", "DEPORTATION"
+CAPITAL: Final = 1  # first letter upper case: month and weekday names ("May", not the verb "may")
+UPPER: Final = 2  # every letter upper case: acronyms ("ICE", not "ice")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,31 @@ class Term:
 
 # A hit of a phrase in one field: start and end offsets, the phrase's automaton key, its meaning.
 TermHit = tuple[int, int, str, Term]
+
+
+def first_at_or_after(values: list[int], position: int) -> int:
+    """The index of the first of the sorted ``values`` at or after ``position`` (``bisect_left``, compiled with
+    the rest: the library's takes a generic call and a generic comparison per step)."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_hit_from(hits: list[TermHit], position: int) -> int:
+    """The index of the first of ``hits`` (sorted by start) starting at or after ``position``."""
+    lo, hi = 0, len(hits)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if hits[mid][0] < position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def case_ok(term: Term, original: str) -> bool:

@@ -2,30 +2,32 @@
 the same offsets, where the lead ends, and small look-arounds that cost one anchored regex each."""
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from feeds.analysis.keys import scan_text
 
-TITLE = "title"
-TEXT = "text"
+TITLE: Final = "title"
+TEXT: Final = "text"
 
 # The lead is the first paragraph that is not a byline or a dateline: where news says what happened.
-LEAD_MIN_CHARS = 80
-_BYLINE = re.compile(r"\s*(?:By\b|Updated\b|Published\b|Posted\b|\(?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\)?\s*$)")
+LEAD_MIN_CHARS: Final = 80
+_BYLINE: Final = re.compile(r"\s*(?:By\b|Updated\b|Published\b|Posted\b|\(?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\)?\s*$)")
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote, except after a single
 # capital ("U.S. Attorney", "D.C. Circuit") or a common abbreviation.
-SENTENCE_BREAK = re.compile(
+SENTENCE_BREAK: Final = re.compile(
     r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bLt)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bNo)(?<!\bvs)"
     r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018'(]?[A-Z0-9])|\n"
 )
-_CLAUSE_END = frozenset(",;:)]}\"\u201d\u2019!?")
-_MAYBE_BREAK = re.compile(r"[.!?\n]")
+_CLAUSE_END: Final = frozenset(",;:)]}\"\u201d\u2019!?")
+_MAYBE_BREAK: Final = re.compile(r"[.!?\n]")
 # The words after a name: the first (after a possessive 's, if any), then the second; a word is as long as it
 # can be, so matching them one at a time finds the same words as one pattern for both.
-_NEXT_WORD = re.compile(r"(?:'s|\u2019s)?[ \t]+([A-Za-z0-9][\w'\u2019&.-]*)")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z0-9][\w'\u2019&.-]*)")
-_OPENERS = frozenset(".!?:;\"\u201c\u201d\u2018'(\u2014\u2013\n")
+_NEXT_WORD: Final = re.compile(r"(?:'s|\u2019s)?[ \t]+([A-Za-z0-9][\w'\u2019&.-]*)")
+_WORD_AFTER: Final = re.compile(r"[ \t]+([A-Za-z0-9][\w'\u2019&.-]*)")
+_OPENERS: Final = frozenset(".!?:;\"\u201c\u201d\u2018'(\u2014\u2013\n")
 
 
 class FieldText:
@@ -126,7 +128,7 @@ class FieldText:
         return SENTENCE_BREAK.search(self.text, a, b) is None
 
 
-_ABBREVIATIONS = frozenset({"Gov.", "Lt.", "Sen.", "Rep.", "Co.", "Inc.", "Corp.", "Dept.", "St.", "N.Y.", "D.C."})
+_ABBREVIATIONS: Final = frozenset({"Gov.", "Lt.", "Sen.", "Rep.", "Co.", "Inc.", "Corp.", "Dept.", "St.", "N.Y.", "D.C."})
 
 
 def _trim(word: str | None) -> str | None:
