@@ -19,6 +19,7 @@ from typing import Final
 
 import re
 
+from feeds.analysis.chars import is_alpha, upper_at
 from feeds.analysis.terms import ANY, CAPITAL, UPPER, Term
 
 CATEGORY: Final = "agency"
@@ -218,7 +219,7 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation: a single capital ("U.S.") or a known word."""
-    if dot > 0 and text[dot - 1].isupper() and (dot < 2 or not text[dot - 2].isalpha()):
+    if dot > 0 and upper_at(text, dot - 1) and (dot < 2 or not is_alpha(text[dot - 2])):
         return True
     space = text.rfind(" ", 0, dot)
     return text[space + 1:dot].lower() in _ABBREVIATION_WORDS
@@ -252,7 +253,7 @@ def _acts_after(text: str, end: int) -> bool:
             return False  # "ICE did not respond", "ICE had asked" (background)
         if lower in _PEOPLE or lower in _WHEN or lower.isdigit():
             continue
-        if word[0].isupper() and names < 5:
+        if upper_at(word, 0) and names < 5:
             names += 1  # the person's name: "Secretary Kristi Noem said"
             continue
         if word[0] in "\u2014\u2013-":

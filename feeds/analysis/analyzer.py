@@ -1,7 +1,7 @@
 """``analyze()``: one article in, an ``Analysis`` out. Pure computation on an in-memory index."""
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 import datetime
 
@@ -85,7 +85,7 @@ def _agencies(index: GazetteerIndex, fields_hits: tuple[tuple[FieldText, list[Te
         last_acting = ""
         last_acting_end = -1
         for start, end, _key, term in hits:
-            agency = str(term.value)
+            agency = cast(str, term.value)
             role = agencies_module.NAMED
             if agency == agencies_module.ATTORNEY_GENERAL:
                 if ends_with_state(text, start):

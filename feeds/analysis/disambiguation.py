@@ -24,6 +24,7 @@ from typing import Final
 import re
 from collections.abc import Iterable
 
+from feeds.analysis.chars import all_upper, is_alpha, is_ascii_alpha, upper_at
 from feeds.analysis.choice import choose, profile
 from feeds.analysis.entries import (
     AGENCY_NAME,
@@ -134,7 +135,7 @@ class ArticlePlaces:
             space = text.rfind(" ", 0 if start <= 41 else start - 41, start - 1)
             if space > 0 and (start <= 40 or space > start - 40):
                 prev = text[space + 1 : start - 1]
-                if not prev.isalpha() or text[space - 1].isspace():
+                if not is_alpha(prev) or text[space - 1].isspace():
                     prev = field.previous_word(start)
             else:
                 prev = field.previous_word(start)
@@ -163,10 +164,10 @@ class ArticlePlaces:
         # only by the rare rules that need it.
         n1 = None
         n1_end = -1
-        if after == " " and text[end + 1 : end + 2].isalpha():
+        if after == " " and is_alpha(text[end + 1 : end + 2]):
             space = text.find(" ", end + 2, end + 40)
             n1 = text[end + 1 : space] if space > 0 else ""
-            if n1.isalpha() and n1.isascii():
+            if is_ascii_alpha(n1):
                 n1_end = space
             else:
                 n1, n1_end = field.next_word(end)
@@ -224,8 +225,8 @@ class ArticlePlaces:
             if prev in TITLES:
                 self.person_keys.add(entry.key)
                 return True
-            if (prev[0].isupper() and not field.title_case and prev not in FUNCTION_WORDS
-                    and not flags & COUNTY_LIKE and not prev.isupper() and not prev.endswith(_POSSESSIVES)
+            if (upper_at(prev, 0) and not field.title_case and prev not in FUNCTION_WORDS
+                    and not flags & COUNTY_LIKE and not all_upper(prev, 0, len(prev)) and not prev.endswith(_POSSESSIVES)
                     and not field.starts_sentence(start)):
                 # "Andrew Jackson", "Rahm Emanuel": part of a longer proper name, usually a person's.
                 if not (entry.is_state and prev in DIRECTIONS):
@@ -235,7 +236,7 @@ class ArticlePlaces:
         if flags & PERSON and text[end : end + 1] in (" ", "\t", ",") and _PERSON_AFTER.match(text, end):
             self.person_keys.add(entry.key)
             return True
-        if flags & RISKY and n1 and n1[0].isupper() and n1 not in GOV_WORDS and not weak:
+        if flags & RISKY and n1 and upper_at(n1, 0) and n1 not in GOV_WORDS and not weak:
             return True  # "Independence Day", "Enterprise Rent-A-Car", "Florence Nightingale"
         if flags & AGENCY_NAME:
             return True  # "White House" is the president's, not White House, Tenn.

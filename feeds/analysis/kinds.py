@@ -17,7 +17,7 @@ the article (see agencies) adds to it, and without one, lawsuits and grants are 
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 import re
 
@@ -178,7 +178,7 @@ class _Context:
         i, n = first_at_or_after(starts, lo), len(starts)
         while i < n and starts[i] < hi:
             hit = hits[i]
-            if int(hit[3].value) & flag and hit[1] <= hi:
+            if cast(int, hit[3].value) & flag and hit[1] <= hi:
                 return True
             i += 1
         return False
@@ -192,7 +192,7 @@ class _Context:
             i += 1
             if hit[1] <= hi:
                 term = hit[3]
-                mask = int(term.value)
+                mask = cast(int, term.value)
                 if mask & PAST or (mask == YEAR and year and int(term.weight) < year):
                     return True
         return False
@@ -204,7 +204,7 @@ class _Context:
         while i < n and starts[i] < end + 3:
             hit = hits[i]
             i += 1
-            if int(hit[3].value) & flag and self.text[end:hit[0]].strip(" \t") == "":
+            if cast(int, hit[3].value) & flag and self.text[end:hit[0]].strip(" \t") == "":
                 return True
         return False
 
@@ -230,7 +230,7 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
             n = seen.get(phrase, 0)
             if n >= MAX_REPEATS:
                 continue
-            kind = str(term.value)
+            kind = cast(str, term.value)
             weight = term.weight
             if context is not None:
                 lo, hi = context.clause(start, end)
@@ -283,7 +283,7 @@ def _marks(text: str) -> list[int]:
     for mark in _SENTENCE_CHARACTERS:
         at = text.find(mark)
         while at >= 0:
-            if text[at + 1:at + 2] == " ":
+            if at + 1 < len(text) and ord(text[at + 1]) == 32:  # a blank after it
                 found.append(at)
             at = text.find(mark, at + 1)
     found.sort()

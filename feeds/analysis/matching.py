@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from feeds.analysis.chars import all_upper, lower_at, upper_at
 from feeds.analysis.entries import ALL_CAPITALS, BLOCK_GROUP, CAPITAL, EVERY_WORD, MULTIWORD, Entry
 from feeds.analysis.gazetteer_index import GazetteerIndex
 from feeds.analysis.terms import UPPER, TermHit
@@ -31,11 +32,11 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
     place_end = -1
     buckets: list[list[TermHit]] = [[] for _group in index.groups]
     blockers: list[tuple[int, int]] = []
-    # Declared so that the compiled scan (feeds/analysis/native.py) reads them as an int and an Entry, not
-    # as objects of unknown type: the automaton's hits are not typed.
-    last: int
-    entry: Entry
-    for last, entry in index.automaton.iter(field.scanned):
+    # Declared so that the compiled scan (feeds/analysis/native.py) reads each hit as a pair of an int and an
+    # Entry, not as an object of unknown type to iterate: the automaton's hits are not typed.
+    hit: tuple[int, Entry]
+    for hit in index.automaton.iter(field.scanned):
+        last, entry = hit
         # ``last`` is the key's closing space: scanned offset ``last`` is text offset ``last - 1``, the
         # character after the word; the key's opening space sits before the word at text offset start - 1.
         start = last - entry.length + 1
@@ -49,9 +50,9 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
             for case, group, term, suffix, contains in plan:
                 if case:
                     if case == UPPER:
-                        if not text[start:last].isupper():
+                        if not all_upper(text, start, last):
                             continue
-                    elif not text[start].isupper():  # CAPITAL
+                    elif not upper_at(text, start):  # CAPITAL
                         continue
                 if group == BLOCK_GROUP:
                     blockers.append((start, last))
@@ -67,13 +68,13 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
         capital = entry.capital
         if capital:
             if capital == CAPITAL:
-                if not text[start].isupper():
+                if not upper_at(text, start):
                     continue
             elif capital == EVERY_WORD:
-                if not text[start].isupper() or not _every_word_capitalised(text, start, last, entry):
+                if not upper_at(text, start) or not _every_word_capitalised(text, start, last, entry):
                     continue
             elif capital == ALL_CAPITALS:
-                if not text[start].isupper() or not _capitalised(text, start, last, entry):
+                if not upper_at(text, start) or not _capitalised(text, start, last, entry):
                     continue
             elif not _capitalised(text, start, last, entry):  # THE_PREFIXED
                 continue
@@ -92,7 +93,7 @@ def _every_word_capitalised(text: str, start: int, end: int, entry: Entry) -> bo
     """``_capitalised`` for a multi-word name whose first letter is a capital, without splitting the name
     into words when no word starts in lower case (the usual "Santa Clara County")."""
     for offset in entry.word_starts:
-        if text[start + offset].islower():
+        if lower_at(text, start + offset):
             return _capitalised(text, start, end, entry)  # "Oregon city", or a small word ("District of")
     return True
 
@@ -104,7 +105,7 @@ def _capitalised(text: str, start: int, end: int, entry: Entry) -> bool:
         return written.upper() == written
     if entry.key.startswith("the ") and text[start] in "tT":
         start += 4
-    if not text[start].isupper():
+    if not upper_at(text, start):
         return False
     if entry.flags & MULTIWORD:
         # Every word of a multi-word name is capitalised: "Oregon city council" is not Oregon City.

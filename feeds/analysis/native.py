@@ -30,7 +30,7 @@ STAMP = BUILD_DIR / "SOURCES"
 # The modules an article's analysis runs through, per hit or per mention. Not compiled: ``results`` (the
 # dataclasses the rest of the project reads), the index builder (Django models, run once per process), the
 # vocabulary lists, and this module.
-COMPILED = ("agencies", "analyzer", "choice", "dates", "disambiguation", "entries", "keys", "kinds",
+COMPILED = ("agencies", "analyzer", "chars", "choice", "dates", "disambiguation", "entries", "keys", "kinds",
             "matching", "mentions", "relevance", "roles", "states", "terms", "text")
 
 

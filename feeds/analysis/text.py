@@ -6,6 +6,7 @@ from typing import Final
 
 import re
 
+from feeds.analysis.chars import is_alpha, is_ascii_alpha, upper_at
 from feeds.analysis.keys import scan_text
 
 TITLE: Final = "title"
@@ -65,7 +66,7 @@ class FieldText:
             # The usual case, without splitting: letters between two blanks, with a word before them (or the
             # text's start within reach) so the window cannot have cut the word off.
             word = text[space + 1 : start - 1]
-            if word.isalpha() and (start <= span or (space > lo and not text[space - 1].isspace())):
+            if is_alpha(word) and (start <= span or (space > lo and not text[space - 1].isspace())):
                 return word
         # The last one or two whitespace-separated words of the ``span`` characters before (rsplit stops
         # early; a lone word may be cut off by the window, so it does not count unless the text starts there).
@@ -76,7 +77,7 @@ class FieldText:
         if word[-1] in _CLAUSE_END:
             return None  # "Philadelphia, Boston": a list or a new clause, not one longer name
         word = word.lstrip("(\"'\u201c\u2018[")
-        return word if word[:1].isalpha() else None
+        return word if is_alpha(word[:1]) else None
 
     def next_words(self, end: int) -> tuple[str | None, str | None]:
         """The two words after ``end`` (skipping a possessive 's), as written."""
@@ -92,7 +93,7 @@ class FieldText:
             space = text.find(" ", end + 1, end + 40)
             if space > end + 1:
                 word = text[end + 1 : space]
-                if word.isalpha() and word.isascii():
+                if is_ascii_alpha(word):
                     return word, space  # the usual "Chicago said": plain letters, no regex needed
         elif after != "\t" and after != "'" and after != "\u2019":
             return None, -1  # "Chicago," or "Chicago."
@@ -153,5 +154,5 @@ def _lead(text: str) -> tuple[int, int]:
 
 
 def _is_title_case(title: str) -> bool:
-    words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    words = [w for w in title.split() if len(w) > 3 and is_alpha(w[0])]
+    return bool(words) and sum(upper_at(w, 0) for w in words) >= 0.8 * len(words)
