@@ -150,8 +150,12 @@ _CLOSING: Final = "\"'\u201d\u2019)]:;"
 def _words_before(text: str, start: int) -> list[str]:
     """The last few words before ``start``, as written, without quotes or brackets; a word that ends a clause
     (a comma after it) ends the list there, as a separate "," token."""
-    chunk = text[start - 50 if start > 50 else 0:start].split()
-    if start > 50 and chunk:
+    # Split from the right, at most five pieces: with five, the fifth from the end (which holds the window's first
+    # word, perhaps cut off) is never among the last four.
+    chunk = text[start - 50 if start > 50 else 0:start].rsplit(None, 4)
+    if len(chunk) == 5:
+        chunk = chunk[1:]
+    elif start > 50 and chunk:
         chunk = chunk[1:]  # the first may be cut off
     words: list[str] = []
     for raw in chunk[-4:]:

@@ -149,14 +149,17 @@ def _context(text: str, start: int, end: int, reach: int = 50) -> str:
 def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> list[JurisdictionMatch]:
     role_of = roles.assign(mentions, cues)
     matches: dict[int, JurisdictionMatch] = {}
+    evidence_of: dict[int, list[Mention]] = {}
     for m in mentions:
         c = m.chosen
         if c is None:
             continue  # resolve() returns chosen mentions only
-        match = matches.get(c.id)
-        if match is None:
-            match = matches[c.id] = JurisdictionMatch(c.id, c.uid, c.name, c.kind, c.state, role_of[c.id], [])
-        match.evidence.append(_new_tuple(Mention, (m.field.name, m.start, m.end, m.field.text[m.start:m.end])))
+        evidence = evidence_of.get(c.id)
+        if evidence is None:
+            evidence = evidence_of[c.id] = []
+            matches[c.id] = JurisdictionMatch(c.id, c.uid, c.name, c.kind, c.state, role_of[c.id], evidence)
+        field = m.field
+        evidence.append(_new_tuple(Mention, (field.name, m.start, m.end, field.text[m.start:m.end])))
     # Subjects first; within a role, in the order the article first names them (title before text).
     ordered = list(matches.values())
     ordered.sort(key=lambda j: 0 if j.role == roles.SUBJECT else 1)

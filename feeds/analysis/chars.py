@@ -59,3 +59,11 @@ def is_ascii_alpha(word: str) -> bool:
         if not (97 <= o <= 122 or 65 <= o <= 90):
             return False
     return True
+
+
+def is_ascii(text: str) -> bool:
+    """``text.isascii()``."""
+    for i in range(len(text)):
+        if ord(text[i]) >= 128:
+            return False
+    return True

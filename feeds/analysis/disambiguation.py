@@ -59,6 +59,7 @@ _COURT_BEFORE: Final = re.compile(
 )
 # A word _COURT_BEFORE cannot match without (a quick test before the search).
 _COURT_BEFORE_WORDS: Final = ("District", "Court", "Attorney", "Circuit", "Division")
+_ORG_OF_WORDS: Final = tuple(sorted(ORG_OF_WORDS))  # the same test for _ORG_OF_BEFORE, read in a fixed order
 _STATE_COURT_AFTER: Final = re.compile(
     r"(?:'s|\u2019s)?[ \t]+(?:(?:Supreme|Superior|Appellate|Appeals|Circuit|District|Municipal|Immigration|"
     r"Family|Criminal|Civil|Federal)[ \t]+)?[Cc]ourt\b"
@@ -395,11 +396,17 @@ def _court_or_organisation_before(text: str, start: int) -> bool:
     needs, which most windows do not."""
     court_lo = start - 45 if start > 45 else 0
     window = text[court_lo:start]
-    if any(word in window for word in _COURT_BEFORE_WORDS) and _COURT_BEFORE.search(text, court_lo, start):
-        return True
+    for word in _COURT_BEFORE_WORDS:
+        if word in window:
+            if _COURT_BEFORE.search(text, court_lo, start):
+                return True
+            break
     org_lo = start - 40 if start > 40 else 0
     window = text[org_lo:start]
-    return any(word in window for word in ORG_OF_WORDS) and _ORG_OF_BEFORE.search(text, org_lo, start) is not None
+    for word in _ORG_OF_WORDS:
+        if word in window:
+            return _ORG_OF_BEFORE.search(text, org_lo, start) is not None
+    return False
 
 
 def _organisation_after(field: FieldText, n1: str, n1_end: int, flags: int) -> bool:

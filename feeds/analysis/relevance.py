@@ -11,7 +11,7 @@ not the agency; with "Second Amendment sanctuary", "sanctuary" is about guns.
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 
 from feeds.analysis.terms import ANY, UPPER, Term, TermHit
@@ -113,7 +113,7 @@ def score(title_hits: list[TermHit], text_hits: list[TermHit]) -> float:
             seen[phrase] = n + 1
             weight = term.weight * factor
             total += weight
-            side = term.value
+            side = cast(str, term.value)
             if side != ENFORCEMENT:
                 immigration += weight
             if side != IMMIGRATION:

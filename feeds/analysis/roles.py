@@ -20,6 +20,7 @@ from typing import Final
 
 import re
 
+from feeds.analysis.chars import is_ascii
 from feeds.analysis.mentions import PlaceMention
 from feeds.analysis.terms import ANY, UPPER, Term, TermHit, first_hit_from
 from feeds.analysis.text import TITLE
@@ -244,7 +245,7 @@ def _linked(mentions: list[PlaceMention], linked: list[bool | None], i: int) -> 
             # A character no conjunction has, in the first few of the gap, rules it out without the regex (the
             # usual gap between two sentences); the regex matches only such characters.
             head = text[a.context_end : min(b.start, a.context_end + 24)]
-            if not (head.isascii() and head.strip(_CONJUNCT_GAP_CHARS)):
+            if not (is_ascii(head) and head.strip(_CONJUNCT_GAP_CHARS)):
                 found = _CONJUNCT_GAP.fullmatch(text, a.context_end, b.start) is not None
         linked[i] = found
     return found
