@@ -15,9 +15,8 @@ kept as evidence for the editor.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from feeds.analysis.chars import is_alpha, upper_at
 from feeds.analysis.terms import ANY, CAPITAL, UPPER, Term

@@ -1,9 +1,8 @@
 """``analyze()``: one article in, an ``Analysis`` out. Pure computation on an in-memory index."""
 from __future__ import annotations
 
-from typing import Final, cast
-
 import datetime
+from typing import Final, cast
 
 from feeds.analysis import agencies as agencies_module
 from feeds.analysis import dates, kinds, relevance, roles

@@ -13,11 +13,10 @@ Regenerate after a gazetteer change (needs the ``wamerican`` package and a loade
 """
 from __future__ import annotations
 
-from typing import Final
-
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 _DATA: Final = Path(__file__).with_name("common_words.txt")
 

@@ -14,11 +14,10 @@ so "on Wednesday" still resolves.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import datetime
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from feeds.analysis.terms import ANY, CAPITAL, Term
 

@@ -19,10 +19,9 @@ and names of bigger foreign places ("Paris") need a state, or a very big city wr
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from feeds.analysis.chars import all_upper, is_alpha, is_ascii_alpha, upper_at
 from feeds.analysis.choice import choose, profile

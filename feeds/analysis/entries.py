@@ -2,10 +2,9 @@
 the index is built so that the per-hit work in ``matching`` and ``disambiguation`` is a few lookups."""
 from __future__ import annotations
 
-from typing import Final
-
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from feeds.analysis.keys import automaton_key
 from feeds.analysis.terms import ANY, Term

@@ -17,9 +17,8 @@ the article (see agencies) adds to it, and without one, lawsuits and grants are 
 """
 from __future__ import annotations
 
-from typing import Final, cast
-
 import re
+from typing import Final, cast
 
 from feeds.analysis.terms import ANY, Term, TermHit, first_at_or_after
 

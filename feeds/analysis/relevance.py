@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Final, cast
 
-
 from feeds.analysis.terms import ANY, UPPER, Term, TermHit
 
 CATEGORY: Final = "rel"

@@ -16,9 +16,8 @@ never make a subject.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from feeds.analysis.chars import is_ascii
 from feeds.analysis.mentions import PlaceMention

@@ -5,10 +5,9 @@ index build.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import re
 from collections.abc import Iterable
+from typing import Final
 
 import us
 

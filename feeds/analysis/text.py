@@ -2,9 +2,8 @@
 the same offsets, where the lead ends, and small look-arounds that cost one anchored regex each."""
 from __future__ import annotations
 
-from typing import Final
-
 import re
+from typing import Final
 
 from feeds.analysis.chars import is_alpha, is_ascii_alpha, upper_at
 from feeds.analysis.keys import scan_text
