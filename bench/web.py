@@ -122,13 +122,18 @@ def vacuum_analyze() -> None:
     from django.db import connection
 
     from bench.synthetic_events import written_models
+    from events.models import (
+        DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember,
+    )
     from jurisdictions.models import Jurisdiction
 
     if connection.vendor != "postgresql":
         return
+    # The gazetteer too (loaded before, and never analysed where autovacuum is off), and the chart
+    # summary that rebuild_tallies() just wrote.
+    tallies = [DayTally, StateTally, JurisdictionTally, StateDayTally, StatePlaceTally, MoneyTally, TallyMember]
     with connection.cursor() as cursor:
-        # The gazetteer too: loaded before, and never analysed where autovacuum is off.
-        for model in [*written_models(), Jurisdiction]:
+        for model in [*written_models(), Jurisdiction, *tallies]:
             cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 

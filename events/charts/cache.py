@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from events.charts.base import filter_params
+from events.charts.base import Chart, filter_params
 
 T = TypeVar("T")
 
@@ -60,5 +60,7 @@ class ChartCache:
         value = cache.get(key)
         if value is None:
             value = build()
+            if isinstance(value, Chart):
+                value.cache_key = key
             cache.set(key, value, seconds)
         return value
