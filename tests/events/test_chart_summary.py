@@ -242,3 +242,19 @@ def test_the_map_table_rows_are_escaped_as_format_html_escapes_them(places):
     ])
     assert chart_table_rows(chart, "_top") == expected
     assert "<b>" not in chart_table_rows(chart)
+
+
+@pytest.mark.parametrize("query", [{}, {"kind": ["court_ruling", "policy_change"], "state": "CA"},
+                                   {"date_from": "2025-01-21", "date_to": "2025-03-10", "q": "a b&c"}])
+def test_a_months_link_is_the_list_url_of_its_filters_and_dates(query):
+    from events.charts.base import filter_params, list_url
+    from events.charts.timeline import _MonthLinks
+
+    links = _MonthLinks(query)
+    for month in (DAY(2025, 1, 1), DAY(2025, 2, 1), DAY(2025, 3, 1)):
+        params = filter_params(query)
+        params.pop("date_from", None), params.pop("date_to", None)
+        first, last = month, DAY(month.year, month.month, 28 if month.month == 2 else 31)
+        params["date_from"] = max(first, links.date_from or first).isoformat()
+        params["date_to"] = min(last, links.date_to or last).isoformat()
+        assert links.url(month) == list_url(params)
