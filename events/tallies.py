@@ -48,14 +48,15 @@ def refresh_tallies(event_ids: Iterable[int | None]) -> None:
     if not ids:
         return
     with transaction.atomic():
-        changed = False
+        changed: set[type] = set()
         for start in range(0, len(ids), CHUNK):
             changed |= _refresh_chunk(ids[start:start + CHUNK])
         if changed:
-            _bump_version()
+            _bump_version(changed)
 
 
-def _refresh_chunk(ids: list[int]) -> bool:
+def _refresh_chunk(ids: list[int]) -> set[type]:
+    """Refresh these events; returns the tallies that changed."""
     # Lock the events (those still there), so two writers refreshing the same event take turns.
     list(Event.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
     old = {m.event_id: m for m in TallyMember.objects.filter(event_id__in=ids)}
@@ -64,13 +65,17 @@ def _refresh_chunk(ids: list[int]) -> bool:
     for pk in unchanged:
         del old[pk], new[pk]
     if not old and not new:
-        return False
+        return set()
     deltas = _add_up([*((m, -1) for m in old.values()), *((m, +1) for m in new.values())])
+    changed = set()
     for model, delta in deltas.items():
-        _apply(model, {key: values for key, values in delta.items() if any(values)})
+        nonzero = {key: values for key, values in delta.items() if any(values)}
+        if nonzero:
+            _apply(model, nonzero)
+            changed.add(model)
     TallyMember.objects.filter(event_id__in=list(old)).delete()
     TallyMember.objects.bulk_create(list(new.values()))
-    return True
+    return changed
 
 
 def _members(events) -> dict[int, TallyMember]:
@@ -168,9 +173,25 @@ def _apply(model, delta: dict[tuple, list]) -> None:
         cursor.execute(f"DELETE FROM {table} WHERE n = 0")
 
 
-def _bump_version() -> None:
-    if not TallyVersion.objects.filter(pk=1).update(version=F("version") + 1):
-        TallyVersion.objects.update_or_create(pk=1, defaults={"version": 1})
+def _bump_version(models=None) -> None:
+    """One more change: to the row of every change and to the row of each of these tallies (all of
+    them by default). In one order, always, so concurrent writers take the row locks in turn."""
+    for model in (None, *sorted(_TABLES if models is None else models, key=table_name)):
+        name = "" if model is None else table_name(model)
+        if not TallyVersion.objects.filter(tally=name).update(version=F("version") + 1):
+            TallyVersion.objects.update_or_create(tally=name, defaults={"version": 1})
+
+
+def table_name(model) -> str:
+    """How TallyVersion names a tally."""
+    return model._meta.db_table
+
+
+def versions(*models) -> tuple[int, ...]:
+    """The change counts of these tallies now (0 for one never changed), in one query."""
+    names = [table_name(model) for model in models]
+    found = dict(TallyVersion.objects.filter(tally__in=names).values_list("tally", "version"))
+    return tuple(found.get(name, 0) for name in names)
 
 
 # -- from scratch -------------------------------------------------------------------------------------
@@ -256,4 +277,4 @@ def rebuild_tallies() -> dict[str, int]:
     return {model._meta.model_name: model.objects.count() for model in (*_TABLES, TallyMember)}
 
 
-__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_tallies", "stored"]
+__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_tallies", "stored", "versions"]

@@ -27,7 +27,7 @@ T = TypeVar("T")
 # catches the other edits (a title a search finds). Each is one index or one-row read, where the
 # count of every event this replaces took longer the more events there were.
 _VERSION_SQL = """
-SELECT (SELECT max(version) FROM events_tallyversion), (SELECT max(updated) FROM events_event),
+SELECT (SELECT max(version) FROM events_tallyversion WHERE tally = ''), (SELECT max(updated) FROM events_event),
        (SELECT max(updated) FROM events_case), (SELECT max(id) FROM events_eventjurisdiction),
        (SELECT max(id) FROM events_source)
 """

@@ -33,7 +33,8 @@ from events.charts.headline import HeadlineCounts, headline_from, open_cases_cou
 from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
-from events.models import DayTally, Event, JurisdictionTally, StateDayTally, StatePlaceTally, StateTally, TallyVersion
+from events.models import DayTally, Event, JurisdictionTally, StateDayTally, StatePlaceTally, StateTally
+from events.tallies import versions
 from jurisdictions.choices import STATE_LEVEL_KINDS
 
 DATE_FILTERS = frozenset({"kind", "date_from", "date_to"})
@@ -141,23 +142,34 @@ class Summary:
         jurisdictions = places.values("jurisdiction").distinct().count()
         return headline_from(per_kind, jurisdictions, open_cases_count(events))
 
+    def reads(self, name: str) -> tuple[type, ...]:
+        """The tallies an answer is counted from: what its cache entry is kept on."""
+        if name == "timeline":
+            return (StateDayTally,) if self.state else (DayTally,)
+        if name == "map":
+            return (StateDayTally, StatePlaceTally) if self.state else (StateTally, JurisdictionTally)
+        return (DayTally, JurisdictionTally)  # the headline (its open cases go with the events it counts)
+
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
-        return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query)
+        return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query,
+                           reads=self.reads(name))
 
     def home_map(self, max_points: int, rows: int) -> Chart:
         """The dashboard's map: every state shaded, the ``max_points`` busiest places drawn, the first
         ``rows`` of its table (``map().excerpt(rows)``, without making the rest)."""
         return self.cached(f"map-home-{max_points}-{rows}",
-                           lambda: self.map(None, max_points=max_points, max_rows=rows))
+                           lambda: self.map(None, max_points=max_points, max_rows=rows), reads=self.reads("map"))
 
-    def cached(self, name: str, build, query: Mapping | None = None):
-        """``build()``, kept in the cache until the summary changes: drawing a busy map takes longer
-        than reading its numbers. The key is the summary's version (one row), so after a change the
-        first request reads the summary again: a few small queries, never a count of every event."""
+    def cached(self, name: str, build, query: Mapping | None = None, *, reads: tuple[type, ...] | None = None):
+        """``build()``, kept in the cache until a tally it ``reads`` changes (the headline's by
+        default): drawing a busy map takes longer than reading its numbers. The key holds those
+        tallies' versions (one small query), so after a change the first request reads the changed
+        tallies again, never a count of every event, and an answer whose tallies did not change
+        (the map by kind, when an event only moved to another day) is served as it was."""
         seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
         if not seconds:
             return build()
-        version = TallyVersion.objects.values_list("version", flat=True).first()
+        version = "-".join(str(v) for v in versions(*(reads or self.reads("headline"))))
         canonical = repr((self.kinds, self.date_from, self.date_to, self.state, sorted(filter_params(query).lists())))
         key = f"charts:summary:{name}:{version}:{hashlib.sha256(canonical.encode()).hexdigest()[:24]}"
         value = cache.get(key)

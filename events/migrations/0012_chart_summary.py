@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
 
 
 def fill_summary(apps, schema_editor):
-    # The summary is counted by the latest migration that changes its tables (0014 now), with the
+    # The summary is counted by the latest migration that changes its tables (0015 now), with the
     # current code, which expects every table of the summary to exist; afterwards every change keeps
     # it up to date, and `manage.py rebuild_chart_summary` does the same again at any time.
     pass

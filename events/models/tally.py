@@ -167,13 +167,19 @@ class TallyMember(models.Model):
 
 
 class TallyVersion(models.Model):
-    """One row whose number goes up whenever a tally changes: the charts that the summary cannot
-    answer are cached on it (events/charts/cache.py) instead of on a count of every event."""
+    """Numbers that go up whenever a tally changes: the row whose ``tally`` is empty with every change, and one
+    row per tally table with the changes to that table. The charts that the summary cannot answer
+    are cached on that row (events/charts/cache.py) instead of on a count of every event; those it
+    answers are cached on the rows of the tables they read (events/charts/summary.py), so an edit
+    that moves an event's date leaves the maps by kind (which have no dates) as they were."""
 
+    tally = models.CharField(max_length=64, blank=True, default="",
+                             help_text="The tally table counted; empty for any change at all.")
     version = models.BigIntegerField(default=0)
 
     class Meta:
         ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["tally"], name="tally_version_tally_unique")]
 
     def __str__(self) -> str:
-        return f"tally version {self.version}"
+        return f"tally version {self.version}" + (f" of {self.tally}" if self.tally else "")

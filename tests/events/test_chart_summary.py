@@ -258,3 +258,32 @@ def test_a_months_link_is_the_list_url_of_its_filters_and_dates(query):
         params["date_from"] = max(first, links.date_from or first).isoformat()
         params["date_to"] = min(last, links.date_to or last).isoformat()
         assert links.url(month) == list_url(params)
+
+
+def test_a_chart_is_kept_until_a_tally_it_reads_changes(places, settings):
+    from django.core.cache import cache
+
+    from events.models import JurisdictionTally, StateTally
+    from events.tallies import versions
+
+    settings.CHARTS_CACHE_SECONDS = 600
+    cache.clear()
+    events = rich(places)
+    maps, days = versions(StateTally, JurisdictionTally), versions(DayTally)
+    event = Event.objects.get(pk=events[0].pk)
+    event.date = DAY(2025, 1, 21)  # another day: the timeline changes, the maps by kind do not
+    event.save()
+    assert versions(StateTally, JurisdictionTally) == maps and versions(DayTally) != days
+    for query in ({}, {"kind": ["federal_action"]}, {"state": "CA"}):
+        filterset = filter_events(query)
+        summary = summary_for(filterset)
+        for _ in range(2):  # counted, then from the cache: the same charts as counted over events
+            assert summary.chart("map", filterset.data).payload() == us_map(filterset.qs).payload()
+            assert summary.chart("timeline", filterset.data).payload() == timeline(filterset.qs, filterset.data).payload()
+    EventJurisdiction.objects.create(event=event, jurisdiction=places["PR"])  # a place added: the maps change
+    assert versions(StateTally, JurisdictionTally) != maps
+    filterset = filter_events({})
+    assert summary_for(filterset).chart("map").payload() == us_map(filterset.qs).payload()
+    publish_event(Event.objects.get(pk=events[8].pk))
+    assert Summary().headline() == headline_counts(filterset.qs)
+    assert Summary().cached("headline", Summary().headline) == headline_counts(filter_events({}).qs)
