@@ -22,6 +22,17 @@ class Migration(migrations.Migration):
     ]
 
 
+def reset_id_sequence(apps, schema_editor):
+    # Row 1 was always written with its id given (pk=1), so PostgreSQL's sequence never moved: the
+    # first row per tally would take id 1 again.
+    from django.core.management.color import no_style
+
+    model = apps.get_model("events", "TallyVersion")
+    with schema_editor.connection.cursor() as cursor:
+        for statement in schema_editor.connection.ops.sequence_reset_sql(no_style(), [model]):
+            cursor.execute(statement)
+
+
 def fill_summary(apps, schema_editor):
     # The whole summary counted again with the current code (the state and money tallies of 0014,
     # TallyMember's new columns, a version per tally); afterwards every change keeps it up to date
@@ -32,4 +43,7 @@ def fill_summary(apps, schema_editor):
     rebuild_tallies()
 
 
-Migration.operations.append(migrations.RunPython(fill_summary, migrations.RunPython.noop))
+Migration.operations += [
+    migrations.RunPython(reset_id_sequence, migrations.RunPython.noop),
+    migrations.RunPython(fill_summary, migrations.RunPython.noop),
+]
