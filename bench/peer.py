@@ -56,8 +56,9 @@ ROUNDS = 15
 WARMUPS = {"list": 8, "json": 8, "csv": 2}
 CSV_ROWS = 10_000
 PAGE_SIZE = 50  # the events list's and the API's
-DATASETTE_PORT = 8611
-GUNICORN_PORT = 8612
+# Ports of the two servers; BENCH_DATASETTE_PORT and BENCH_PEER_PORT move them (a shared machine).
+DATASETTE_PORT = int(os.environ.get("BENCH_DATASETTE_PORT") or 8611)
+GUNICORN_PORT = int(os.environ.get("BENCH_PEER_PORT") or 8612)
 DATABASE = "peer"  # the SQLite file's stem: Datasette's database name in its URLs
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENT_TIMEOUT_S = 120.0

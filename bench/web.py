@@ -88,6 +88,7 @@ def ensure_size(size: int) -> dict:
     from events.models import Event
     from bench.synthetic_events import generate, remove_synthetic, synthetic_counts
     from events.tallies import rebuild_tallies
+    from jurisdictions.gazetteer.load import analyze_jurisdictions
 
     if _synthetic_events() == size:
         data = {"reused": True, **synthetic_counts()}
@@ -107,6 +108,9 @@ def ensure_size(size: int) -> dict:
             "generate_s": round(time.perf_counter() - started, 1),
             **{key: made.get(key, 0) for key in ("events", "sources", "event_jurisdictions", "cases", "policies", "articles")},
         }
+    # A reused database may never have had its gazetteer analysed (autovacuum off): see
+    # jurisdictions.gazetteer.load.analyze_jurisdictions.
+    analyze_jurisdictions()
     data["published_events"] = Event.objects.published().count()
     data["all_events"] = Event.objects.count()
     return data
@@ -118,11 +122,18 @@ def vacuum_analyze() -> None:
     from django.db import connection
 
     from bench.synthetic_events import written_models
+    from events.models import (
+        DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember,
+    )
+    from jurisdictions.models import Jurisdiction
 
     if connection.vendor != "postgresql":
         return
+    # The gazetteer too (loaded before, and never analysed where autovacuum is off), and the chart
+    # summary that rebuild_tallies() just wrote.
+    tallies = [DayTally, StateTally, JurisdictionTally, StateDayTally, StatePlaceTally, MoneyTally, TallyMember]
     with connection.cursor() as cursor:
-        for model in written_models():
+        for model in [*written_models(), Jurisdiction, *tallies]:
             cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 

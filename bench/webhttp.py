@@ -24,17 +24,42 @@ RANGE_FILTERS = "kind=federal_action&state=CA&date_from=2020-01-01&date_to=2024-
 
 
 def targets() -> dict[str, str]:
+    """Every kind of public page and API list, picked from the data the same way at every size."""
+    from django.db.models import F
+
+    from events.choices import EventKind
+    from events.models import Event
     from jurisdictions.models import Jurisdiction
 
     california = Jurisdiction.objects.states().get(state="CA")
-    return {
+    pages = {
         "/": "/",
         "/events/": "/events/",
         "/events/ kind+state+dates": f"/events/?{RANGE_FILTERS}",
+        "/events/?state=CA": "/events/?state=CA",
         "California page": california.get_absolute_url(),
+    }
+    # A court ruling in a case: the event page with the most parts (case chain, related events,
+    # sources), and its case's page. Synthetic ones only, so the page is the same kind at every size.
+    ruling = (
+        Event.objects.published().filter(is_synthetic=True, kind=EventKind.COURT_RULING, case__isnull=False)
+        .order_by(F("date").desc(nulls_last=True), "-id").first()
+    )
+    if ruling is not None:
+        pages["event page"] = ruling.get_absolute_url()
+        pages["case page"] = ruling.case.get_absolute_url()
+    pages.update({
+        "/jurisdictions/?q=san": "/jurisdictions/?q=san",
+        "/corrections/": "/corrections/",
+        "/events/feed/": "/events/feed/",
         "/api/v1/events/": "/api/v1/events/",
         "/api/v1/events/?state=CA": "/api/v1/events/?state=CA",
-    }
+        "/api/v1/jurisdictions/": "/api/v1/jurisdictions/",
+        "/api/v1/cases/": "/api/v1/cases/",
+        "/api/v1/policies/": "/api/v1/policies/",
+        "/api/v1/lists/": "/api/v1/lists/",
+    })
+    return pages
 
 
 def change_an_event(n: int) -> None:

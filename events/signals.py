@@ -2,7 +2,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from events.models import Event, EventJurisdiction, Source
+from events.models import Event, EventJurisdiction, FederalAction, Source
 from events.search import forget_search_documents, refresh_search_documents
 from events.tallies import TALLIED_FIELDS, refresh_tallies
 
@@ -49,5 +49,8 @@ def event_tallied(sender, instance: Event, update_fields=None, **kwargs) -> None
 @receiver(post_delete, sender=Event)
 @receiver(post_save, sender=EventJurisdiction)
 @receiver(post_delete, sender=EventJurisdiction)
+# The money at stake a jurisdiction page sums (MoneyTally) is the federal action's amount.
+@receiver(post_save, sender=FederalAction)
+@receiver(post_delete, sender=FederalAction)
 def involvement_tallied(sender, instance, **kwargs) -> None:
     refresh_tallies([instance.pk if sender is Event else instance.event_id])

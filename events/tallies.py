@@ -10,14 +10,19 @@ twice, or for an unchanged event, changes nothing. ``rebuild_tallies()`` recount
 """
 from __future__ import annotations
 
+import datetime
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Sum
 
-from events.choices import EventStatus
-from events.models import DayTally, Event, EventJurisdiction, JurisdictionTally, StateTally, TallyMember, TallyVersion
+from events.choices import EventKind, EventStatus, InvolvementRole
+from events.models import (
+    DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally,
+    StateTally, TallyMember, TallyVersion,
+)
 from events.models.tally import UNDATED
 
 # Event fields the tallies read: a save that touches none of them needs no refresh.
@@ -29,7 +34,12 @@ _TABLES = {
     DayTally: ("kind", "day", "date_precision"),
     StateTally: ("state", "kind"),
     JurisdictionTally: ("jurisdiction_id", "kind"),
+    StateDayTally: ("state", "other_state", "kind", "day", "date_precision"),
+    StatePlaceTally: ("state", "jurisdiction_id", "kind", "day", "date_precision"),
+    MoneyTally: ("jurisdiction_id",),
 }
+# What each row adds up besides ``n`` (the number of events).
+_SUMS = {MoneyTally: ("amount",)}
 
 
 def refresh_tallies(event_ids: Iterable[int | None]) -> None:
@@ -38,32 +48,34 @@ def refresh_tallies(event_ids: Iterable[int | None]) -> None:
     if not ids:
         return
     with transaction.atomic():
-        changed = False
+        changed: set[type] = set()
         for start in range(0, len(ids), CHUNK):
             changed |= _refresh_chunk(ids[start:start + CHUNK])
         if changed:
-            _bump_version()
+            _bump_version(changed)
 
 
-def _refresh_chunk(ids: list[int]) -> bool:
+def _refresh_chunk(ids: list[int]) -> set[type]:
+    """Refresh these events; returns the tallies that changed."""
     # Lock the events (those still there), so two writers refreshing the same event take turns.
     list(Event.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
     old = {m.event_id: m for m in TallyMember.objects.filter(event_id__in=ids)}
     new = _members(Event.objects.filter(pk__in=ids))
-    deltas = {model: Counter() for model in _TABLES}
-    for member, sign in [*((m, -1) for m in old.values()), *((m, +1) for m in new.values())]:
-        for model, key in _contributions(member):
-            deltas[model][key] += sign
     unchanged = [pk for pk in set(old) & set(new) if _same(old[pk], new[pk])]
     for pk in unchanged:
         del old[pk], new[pk]
     if not old and not new:
-        return False
+        return set()
+    deltas = _add_up([*((m, -1) for m in old.values()), *((m, +1) for m in new.values())])
+    changed = set()
     for model, delta in deltas.items():
-        _apply(model, {key: n for key, n in delta.items() if n})
+        nonzero = {key: values for key, values in delta.items() if any(values)}
+        if nonzero:
+            _apply(model, nonzero)
+            changed.add(model)
     TallyMember.objects.filter(event_id__in=list(old)).delete()
     TallyMember.objects.bulk_create(list(new.values()))
-    return True
+    return changed
 
 
 def _members(events) -> dict[int, TallyMember]:
@@ -74,71 +86,120 @@ def _members(events) -> dict[int, TallyMember]:
     )
     members = {
         pk: TallyMember(event_id=pk, kind=kind, day=date or UNDATED, date_precision=precision, states=[],
-                        jurisdictions=[])
+                        jurisdictions=[], subjects=[], amount=None)
         for pk, kind, date, precision in rows
     }
     if members:
         involved = (
             EventJurisdiction.objects.filter(event_id__in=list(members)).order_by("event_id", "jurisdiction_id")
-            .values_list("event_id", "jurisdiction_id", "jurisdiction__state")
+            .values_list("event_id", "jurisdiction_id", "jurisdiction__state", "role")
         )
-        for event_id, jurisdiction_id, state in involved:
+        for event_id, jurisdiction_id, state, role in involved:
             member = members[event_id]
             member.jurisdictions.append(jurisdiction_id)
+            if role == InvolvementRole.SUBJECT:
+                member.subjects.append(jurisdiction_id)
             if state not in member.states:
                 member.states.append(state)
         for member in members.values():
             member.states.sort()
+        # The money a jurisdiction page sums: a federal action's stated amount.
+        actions = [pk for pk, m in members.items() if m.kind == EventKind.FEDERAL_ACTION]
+        amounts = FederalAction.objects.filter(event_id__in=actions, amount_at_stake__isnull=False)
+        for event_id, amount in amounts.values_list("event_id", "amount_at_stake"):
+            members[event_id].amount = amount
     return members
 
 
 def _contributions(member: TallyMember):
-    yield DayTally, (member.kind, member.day, member.date_precision)
+    """(tally, key, what it adds: the number of events, then the sums of _SUMS) for one event."""
+    when = (member.kind, member.day, member.date_precision)
+    yield DayTally, when, (1,)
     for state in member.states:
-        yield StateTally, (state, member.kind)
+        yield StateTally, (state, member.kind), (1,)
+        for other in member.states:
+            yield StateDayTally, (state, other, *when), (1,)
+        for jurisdiction_id in member.jurisdictions:
+            yield StatePlaceTally, (state, jurisdiction_id, *when), (1,)
     for jurisdiction_id in member.jurisdictions:
-        yield JurisdictionTally, (jurisdiction_id, member.kind)
+        yield JurisdictionTally, (jurisdiction_id, member.kind), (1,)
+    if member.amount is not None:
+        for jurisdiction_id in member.subjects:
+            yield MoneyTally, (jurisdiction_id,), (1, member.amount)
+
+
+def _add_up(signed_members) -> dict[type, dict[tuple, list]]:
+    """What these members add (sign +1) and take back (sign -1), per tally and key."""
+    totals: dict[type, dict[tuple, list]] = {model: {} for model in _TABLES}
+    for member, sign in signed_members:
+        for model, key, values in _contributions(member):
+            row = totals[model].setdefault(key, [0] * len(values))
+            for index, value in enumerate(values):
+                row[index] += sign * value
+    return totals
 
 
 def _same(a: TallyMember, b: TallyMember) -> bool:
-    return (a.kind, a.day, a.date_precision, sorted(a.states), sorted(a.jurisdictions)) == (
-        b.kind, b.day, b.date_precision, sorted(b.states), sorted(b.jurisdictions))
+    def key(m: TallyMember) -> tuple:
+        return (m.kind, m.day, m.date_precision, sorted(m.states), sorted(m.jurisdictions), sorted(m.subjects),
+                None if m.amount is None else int(m.amount))
+
+    return key(a) == key(b)
 
 
-def _apply(model, delta: dict[tuple, int]) -> None:
-    """Add each count to its row, creating missing rows, in one statement per 500 rows; then drop the
-    rows that reached zero (a tally holds no empty rows, so a recount compares equal)."""
+def _apply(model, delta: dict[tuple, list]) -> None:
+    """Add each row's numbers to it, creating missing rows, in one statement per 500 rows; then drop
+    the rows that reached zero events (a tally holds no empty rows, so a recount compares equal)."""
     if not delta:
         return
     table = connection.ops.quote_name(model._meta.db_table)
     columns = _TABLES[model]
+    added = ("n", *_SUMS.get(model, ()))
     items = list(delta.items())
     for start in range(0, len(items), 500):
         part = items[start:start + 500]
-        placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(columns) + 1)) + ")"] * len(part))
-        params = [value for key, n in part for value in (*key, n)]
+        placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(columns) + len(added))) + ")"] * len(part))
+        params = [value for key, values in part for value in (*key, *values)]
+        updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in added)
         with connection.cursor() as cursor:
             # Both databases have INSERT … ON CONFLICT (PostgreSQL 9.5+, SQLite 3.24+): concurrent
             # writers adding to the same new row do not collide.
             cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}, n) VALUES {placeholders} "
-                f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET n = {table}.n + excluded.n",
+                f"INSERT INTO {table} ({', '.join((*columns, *added))}) VALUES {placeholders} "
+                f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {updates}",
                 params,
             )
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE n = 0")
 
 
-def _bump_version() -> None:
-    if not TallyVersion.objects.filter(pk=1).update(version=F("version") + 1):
-        TallyVersion.objects.update_or_create(pk=1, defaults={"version": 1})
+def _bump_version(models=None) -> None:
+    """One more change: to the row of every change and to the row of each of these tallies (all of
+    them by default). In one order, always, so concurrent writers take the row locks in turn."""
+    for model in (None, *sorted(_TABLES if models is None else models, key=table_name)):
+        name = "" if model is None else table_name(model)
+        if not TallyVersion.objects.filter(tally=name).update(version=F("version") + 1):
+            TallyVersion.objects.update_or_create(tally=name, defaults={"version": 1})
+
+
+def table_name(model) -> str:
+    """How TallyVersion names a tally."""
+    return model._meta.db_table
+
+
+def versions(*models) -> tuple[int, ...]:
+    """The change counts of these tallies now (0 for one never changed), in one query."""
+    names = [table_name(model) for model in models]
+    found = dict(TallyVersion.objects.filter(tally__in=names).values_list("tally", "version"))
+    return tuple(found.get(name, 0) for name in names)
 
 
 # -- from scratch -------------------------------------------------------------------------------------
 
 
-def recount() -> dict[type, dict[tuple, int]]:
-    """Every tally counted again from the events: what the summary must equal."""
+def recount() -> dict[type, dict[tuple, int | tuple]]:
+    """Every tally counted again from the events: what the summary must equal. Counted in the
+    database by plain GROUP BYs over the events, not through TallyMember, so it checks the upkeep."""
     published = Event.objects.published().order_by()
     day: Counter = Counter()
     for kind, date, precision, n in published.values_list("kind", "date", "date_precision").annotate(n=Count("pk")):
@@ -152,15 +213,49 @@ def recount() -> dict[type, dict[tuple, int]]:
         (pk, kind): n for pk, kind, n in involvements.values_list("jurisdiction_id", "event__kind")
         .annotate(n=Count("pk"))
     }
-    return {DayTally: dict(day), StateTally: state, JurisdictionTally: jurisdiction}
-
-
-def stored() -> dict[type, dict[tuple, int]]:
-    """The tallies as they are."""
-    return {
-        model: {tuple(row[:-1]): row[-1] for row in model.objects.values_list(*columns, "n")}
-        for model, columns in _TABLES.items()
+    money = {
+        (pk,): (n, int(amount)) for pk, n, amount in
+        involvements.filter(role=InvolvementRole.SUBJECT, event__kind=EventKind.FEDERAL_ACTION,
+                            event__federal_action__amount_at_stake__isnull=False)
+        .values_list("jurisdiction_id").annotate(n=Count("pk"), amount=Sum("event__federal_action__amount_at_stake"))
     }
+    return {DayTally: dict(day), StateTally: state, JurisdictionTally: jurisdiction,
+            StateDayTally: _pairs("jb.state"), StatePlaceTally: _pairs("b.jurisdiction_id"), MoneyTally: money}
+
+
+# Every (state of one involvement, something of another involvement of the same event) of the
+# published events, each event counted once per pair.
+_PAIRS_SQL = """
+SELECT ja.state, {other}, e.kind, e.date, e.date_precision, COUNT(DISTINCT e.id)
+FROM events_event e
+JOIN events_eventjurisdiction a ON a.event_id = e.id JOIN jurisdictions_jurisdiction ja ON ja.id = a.jurisdiction_id
+JOIN events_eventjurisdiction b ON b.event_id = e.id JOIN jurisdictions_jurisdiction jb ON jb.id = b.jurisdiction_id
+WHERE e.status = %s
+GROUP BY ja.state, {other}, e.kind, e.date, e.date_precision
+"""
+
+
+def _pairs(other: str) -> dict[tuple, int]:
+    counts: Counter = Counter()
+    with connection.cursor() as cursor:
+        cursor.execute(_PAIRS_SQL.format(other=other), [EventStatus.PUBLISHED])
+        for code, thing, kind, date, precision, n in cursor.fetchall():
+            if isinstance(date, str):  # SQLite returns dates of a raw query as text
+                date = datetime.date.fromisoformat(date)
+            counts[(code, thing, kind, date or UNDATED, precision)] += n
+    return dict(counts)
+
+
+def stored() -> dict[type, dict[tuple, int | tuple]]:
+    """The tallies as they are: the number of events per key, with the sums where a tally has them."""
+    tables = {}
+    for model, columns in _TABLES.items():
+        sums = _SUMS.get(model, ())
+        tables[model] = {
+            tuple(row[:len(columns)]): (tuple(int(v) for v in row[len(columns):]) if sums else row[-1])
+            for row in model.objects.values_list(*columns, "n", *sums)
+        }
+    return tables
 
 
 @transaction.atomic
@@ -169,10 +264,11 @@ def rebuild_tallies() -> dict[str, int]:
     for model in (*_TABLES, TallyMember):
         model.objects.all().delete()
     for model, counts in recount().items():
-        columns = _TABLES[model]
-        model.objects.bulk_create(
-            [model(**dict(zip(columns, key)), n=n) for key, n in counts.items() if n], batch_size=5000
-        )
+        columns, sums = _TABLES[model], ("n", *_SUMS.get(model, ()))
+        rows = (model(**dict(zip(columns, key)), **dict(zip(sums, value if isinstance(value, tuple) else (value,))))
+                for key, value in counts.items() if value)
+        while batch := list(itertools.islice(rows, 5000)):
+            model.objects.bulk_create(batch)
     ids = list(Event.objects.published().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK * 5):
         part = _members(Event.objects.filter(pk__in=ids[start:start + CHUNK * 5]))
@@ -181,4 +277,4 @@ def rebuild_tallies() -> dict[str, int]:
     return {model._meta.model_name: model.objects.count() for model in (*_TABLES, TallyMember)}
 
 
-__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_tallies", "stored"]
+__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_tallies", "stored", "versions"]

@@ -22,7 +22,9 @@ from events.listing import event_list
 from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
 from events.corrections_log import describe_changes, public_corrections
 from events.visibility import public_cases, public_policies, public_snapshots
-from events.models import Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction, JurisdictionTally
+from events.models import (
+    Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally,
+)
 from events.models.event import format_date
 from events.policy_chart import EventMarker, policy_period, policy_timeline_figure
 from jurisdictions.choices import STATE_LEVEL_KINDS, JurisdictionKind
@@ -329,18 +331,23 @@ class MoneyAtStake:
 
 def money_at_stake(jurisdiction: Jurisdiction) -> MoneyAtStake:
     """Dollars the sources state are at stake in published federal actions aimed at the jurisdiction
-    (as a subject), summed in the database, with the latest of the actions it comes from."""
-    actions = FederalAction.objects.filter(
-        event__status=EventStatus.PUBLISHED,
-        amount_at_stake__isnull=False,
-        event__in=Event.objects.filter(involves(jurisdiction, role=InvolvementRole.SUBJECT)).values("pk"),
-    )
-    totals = actions.aggregate(total=Sum("amount_at_stake"), count=Count("pk"))
-    if not totals["count"]:
+    (as a subject), with the latest of the actions it comes from (details of another kind, which the
+    model refuses, are not counted). The sum and the count are kept in
+    the chart summary (MoneyTally, events/tallies.py): summing every action of a busy state took
+    most of the page's time."""
+    totals = MoneyTally.objects.filter(jurisdiction=jurisdiction).order_by().values_list("n", "amount")[:1]
+    totals = totals[0] if totals else None
+    if not totals:
         return MoneyAtStake(None, 0, [])
-    shown = list(
-        actions.select_related("event").order_by(F("event__date").desc(nulls_last=True), "-event_id")[
-            :MONEY_EVENTS_SHOWN
-        ]
+    count, total = totals
+    # Newest first in the order of the events' list index, so the scan stops at the 25th action.
+    subject = EventJurisdiction.objects.filter(
+        event=OuterRef("event_id"), jurisdiction=jurisdiction, role=InvolvementRole.SUBJECT
     )
-    return MoneyAtStake(int(totals["total"]), totals["count"], shown)
+    shown = list(
+        FederalAction.objects.filter(Exists(subject), event__status=EventStatus.PUBLISHED,
+                                     event__kind=EventKind.FEDERAL_ACTION, amount_at_stake__isnull=False)
+        .select_related("event")
+        .order_by(F("event__date").desc(nulls_last=True), F("event_id").desc())[:MONEY_EVENTS_SHOWN]
+    )
+    return MoneyAtStake(int(total), count, shown)

@@ -11,7 +11,7 @@ import hashlib
 from django.apps import apps
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -50,17 +50,16 @@ DIRECTORY_ORDER = (KIND_RANK, "name", "state", "pk")
 
 
 def with_event_counts(queryset: QuerySet) -> QuerySet:
-    """Annotate ``event_count`` (published events involving the row) and ``has_published_events``.
-    Correlated subqueries, so the database counts only for the rows on the page (and the count query
-    drops them unless a filter uses them)."""
-    event_model = apps.get_model("events", "Event")
-    involvement_model = apps.get_model("events", "EventJurisdiction")
-    rows = involvement_model.objects.filter(
-        jurisdiction=OuterRef("pk"), event__in=event_model.objects.published().values("pk")
-    )
-    counted = rows.order_by().values("jurisdiction").annotate(n=Count("pk")).values("n")
+    """Annotate ``event_count`` (published events involving the row) and ``has_published_events``,
+    read from the chart summary's per-jurisdiction tally (events.JurisdictionTally: one row per
+    jurisdiction and kind, kept with every change to an event), so a busy state costs the same as an
+    idle village. Correlated subqueries, so only the rows on the page are looked up."""
+    tally = apps.get_model("events", "JurisdictionTally")
+    rows = tally.objects.filter(jurisdiction=OuterRef("pk"))
+    counted = rows.order_by().values("jurisdiction").annotate(n=Sum("n")).values("n")
     return queryset.annotate(
         event_count=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)),
+        # A tally holds no empty rows (events.tallies), so a row means at least one published event.
         has_published_events=Exists(rows),
     )
 

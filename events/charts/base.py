@@ -42,12 +42,17 @@ class Chart:
     columns: list[str]
     rows: list[list[dict]]
     facts: dict[str, int] = field(default_factory=dict)
+    # The cache key the chart is kept under (set by the caches in summary.py and cache.py), so the
+    # HTML drawn from it (its figure's JSON, its table's rows) can be kept beside it: on a busy map
+    # those take longer to write out than the rest of the page. Empty: drawn afresh every time.
+    cache_key: str = field(default="", compare=False)
 
     def excerpt(self, count: int, *, last: bool = False) -> Chart:
         """The same chart with only ``count`` table rows (the first, or the ``last``): for a page that
         shows a few rows and links to the whole table. ``total_rows`` keeps the full count."""
         rows = self.rows[-count:] if last else self.rows[:count]
-        return replace(self, rows=rows, facts={**self.facts, "total_rows": len(self.rows)})
+        key = f"{self.cache_key}:excerpt:{count}:{int(last)}" if self.cache_key else ""
+        return replace(self, rows=rows, facts={**self.facts, "total_rows": len(self.rows)}, cache_key=key)
 
     def payload(self) -> dict:
         """Everything a live embed redraws from, JSON-serialisable."""

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from events.charts.base import filter_params
+from events.charts.base import Chart, filter_params
 
 T = TypeVar("T")
 
@@ -27,7 +27,7 @@ T = TypeVar("T")
 # catches the other edits (a title a search finds). Each is one index or one-row read, where the
 # count of every event this replaces took longer the more events there were.
 _VERSION_SQL = """
-SELECT (SELECT max(version) FROM events_tallyversion), (SELECT max(updated) FROM events_event),
+SELECT (SELECT max(version) FROM events_tallyversion WHERE tally = ''), (SELECT max(updated) FROM events_event),
        (SELECT max(updated) FROM events_case), (SELECT max(id) FROM events_eventjurisdiction),
        (SELECT max(id) FROM events_source)
 """
@@ -60,5 +60,7 @@ class ChartCache:
         value = cache.get(key)
         if value is None:
             value = build()
+            if isinstance(value, Chart):
+                value.cache_key = key
             cache.set(key, value, seconds)
         return value

@@ -4,10 +4,11 @@ is identical whichever way its numbers came (tests/events/test_chart_summary_mat
 
 Which filters each answer can take:
 
-- the timeline, the headline counts by kind and the list's count: any kinds and date range;
-- the map and the number of jurisdictions involved: kinds only;
-- anything else (a search, a state, an agency…) is counted over the events as before, cached on the
-  data version (events/charts/cache.py).
+- the timeline and the list's count: any kinds and date range, with or without a state;
+- the map: kinds only, or a state with any kinds and date range (StateDayTally, StatePlaceTally);
+- the headline counts and the number of jurisdictions involved: kinds only;
+- anything else (a search, an agency, a jurisdiction…) is counted over the events as before, cached on
+  the data version (events/charts/cache.py).
 
 Reading the summary costs one to three small queries (a few thousand rows at most); the charts drawn
 from it are cached on the summary's version, so a change costs the next request a read of the
@@ -23,31 +24,33 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 
-from events.charts.base import Chart, event_ids, filter_params
+from events.charts.base import Chart, filter_params
 from events.charts.headline import HeadlineCounts, headline_from, open_cases_count
 from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
-from events.models import DayTally, Event, JurisdictionTally, StateTally, TallyVersion
+from events.models import DayTally, Event, JurisdictionTally, StateDayTally, StatePlaceTally, StateTally
+from events.tallies import versions
 from jurisdictions.choices import STATE_LEVEL_KINDS
 
 DATE_FILTERS = frozenset({"kind", "date_from", "date_to"})
 KIND_FILTERS = frozenset({"kind"})
-# What each answer needs the filters to be within.
-ANSWERS = {"timeline": DATE_FILTERS, "count": DATE_FILTERS, "map": KIND_FILTERS, "headline": KIND_FILTERS}
+STATE_FILTERS = DATE_FILTERS | {"state"}
 
 
 @dataclass(frozen=True)
 class Summary:
-    """The summary under some filters: kinds (empty for all) and a date range."""
+    """The summary under some filters: kinds (empty for all), a date range and a state."""
 
     kinds: tuple[str, ...] = ()
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     used: frozenset[str] = frozenset()
+    state: str = ""
 
     @classmethod
     def for_filters(cls, cleaned: Mapping) -> Summary:
@@ -55,15 +58,25 @@ class Summary:
         used = frozenset(
             name for name, value in cleaned.items() if name != "sort" and value not in (None, "", [], False)
         )
-        return cls(tuple(sorted(cleaned.get("kind") or ())), cleaned.get("date_from"), cleaned.get("date_to"), used)
+        return cls(tuple(sorted(cleaned.get("kind") or ())), cleaned.get("date_from"), cleaned.get("date_to"), used,
+                   cleaned.get("state") or "")
 
     def answers(self, name: str) -> bool:
-        return self.used <= ANSWERS[name]
+        """Whether the summary has the numbers of ``name`` (timeline, count, map, headline) under these
+        filters: kinds, dates and a state at most, and for the map dates only with a state (the
+        state tallies are by day, the others not), for the headline kinds only."""
+        if not self.used <= STATE_FILTERS:
+            return False
+        if name == "map":
+            return self.used <= KIND_FILTERS or "state" in self.used
+        if name == "headline":
+            return self.used <= KIND_FILTERS
+        return True
 
     # -- readers ---------------------------------------------------------------------------------------
 
-    def _days(self):
-        rows = DayTally.objects.all()
+    def _within(self, rows):
+        """Rows of a tally keyed by kind, day and precision, narrowed to these kinds and dates."""
         if self.kinds:
             rows = rows.filter(kind__in=self.kinds)
         if self.date_from or self.date_to:
@@ -74,6 +87,12 @@ class Summary:
             if self.date_to:
                 rows = rows.filter(day__lte=self.date_to)
         return rows.order_by()
+
+    def _days(self):
+        if self.state:
+            # The state's own events: its rows paired with itself.
+            return self._within(StateDayTally.objects.filter(state=self.state, other_state=self.state))
+        return self._within(DayTally.objects.all())
 
     def count(self) -> int:
         return self._days().aggregate(n=Sum("n"))["n"] or 0
@@ -95,19 +114,22 @@ class Summary:
         )
         return timeline_chart(counts, per_month, query)
 
-    def map(self, query: Mapping | None = None, max_points: int | None = None) -> Chart:
-        states = StateTally.objects.order_by()
-        places = JurisdictionTally.objects.order_by()
-        if self.kinds:
-            states, places = states.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds)
-        per_state = dict(states.values_list("state").annotate(total=Sum("n")))
-        points = (
-            places.exclude(jurisdiction__kind__in=STATE_LEVEL_KINDS)
-            .values_list(*POINT_FIELDS)
-            .annotate(n=Sum("n"))
-            .order_by(*POINT_ORDER)
-        )
-        return map_chart(per_state, points, max_points=max_points)
+    def map(self, query: Mapping | None = None, max_points: int | None = None,
+            max_rows: int | None = None) -> Chart:
+        if self.state:
+            # Every state and place the state's matching events involve, by day.
+            per_state = dict(
+                self._within(StateDayTally.objects.filter(state=self.state)).values_list("other_state")
+                .annotate(total=Sum("n"))
+            )
+            places = self._within(StatePlaceTally.objects.filter(state=self.state))
+        else:
+            states = StateTally.objects.order_by()
+            places = JurisdictionTally.objects.order_by()
+            if self.kinds:
+                states, places = states.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds)
+            per_state = dict(states.values_list("state").annotate(total=Sum("n")))
+        return map_chart(per_state, _points(places), max_points=max_points, max_rows=max_rows)
 
     def headline(self) -> HeadlineCounts:
         days = DayTally.objects.order_by()
@@ -118,30 +140,68 @@ class Summary:
                                     events.filter(kind__in=self.kinds))
         per_kind = dict(days.values_list("kind").annotate(total=Sum("n")))
         jurisdictions = places.values("jurisdiction").distinct().count()
-        return headline_from(per_kind, jurisdictions, open_cases_count(event_ids(events)))
+        return headline_from(per_kind, jurisdictions, open_cases_count(events))
+
+    def reads(self, name: str) -> tuple[type, ...]:
+        """The tallies an answer is counted from: what its cache entry is kept on."""
+        if name == "timeline":
+            return (StateDayTally,) if self.state else (DayTally,)
+        if name == "map":
+            return (StateDayTally, StatePlaceTally) if self.state else (StateTally, JurisdictionTally)
+        return (DayTally, JurisdictionTally)  # the headline (its open cases go with the events it counts)
 
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
-        return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query)
+        return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query,
+                           reads=self.reads(name))
 
-    def home_map(self, max_points: int) -> Chart:
-        """The dashboard's map: every state shaded, the ``max_points`` busiest places drawn."""
-        return self.cached(f"map-home-{max_points}", lambda: self.map(None, max_points=max_points))
+    def home_map(self, max_points: int, rows: int) -> Chart:
+        """The dashboard's map: every state shaded, the ``max_points`` busiest places drawn, the first
+        ``rows`` of its table (``map().excerpt(rows)``, without making the rest)."""
+        return self.cached(f"map-home-{max_points}-{rows}",
+                           lambda: self.map(None, max_points=max_points, max_rows=rows), reads=self.reads("map"))
 
-    def cached(self, name: str, build, query: Mapping | None = None):
-        """``build()``, kept in the cache until the summary changes: drawing a busy map takes longer
-        than reading its numbers. The key is the summary's version (one row), so after a change the
-        first request reads the summary again: a few small queries, never a count of every event."""
+    def cached(self, name: str, build, query: Mapping | None = None, *, reads: tuple[type, ...] | None = None):
+        """``build()``, kept in the cache until a tally it ``reads`` changes (the headline's by
+        default): drawing a busy map takes longer than reading its numbers. The key holds those
+        tallies' versions (one small query), so after a change the first request reads the changed
+        tallies again, never a count of every event, and an answer whose tallies did not change
+        (the map by kind, when an event only moved to another day) is served as it was."""
         seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
         if not seconds:
             return build()
-        version = TallyVersion.objects.values_list("version", flat=True).first()
-        canonical = repr((self.kinds, self.date_from, self.date_to, sorted(filter_params(query).lists())))
+        version = "-".join(str(v) for v in versions(*(reads or self.reads("headline"))))
+        canonical = repr((self.kinds, self.date_from, self.date_to, self.state, sorted(filter_params(query).lists())))
         key = f"charts:summary:{name}:{version}:{hashlib.sha256(canonical.encode()).hexdigest()[:24]}"
         value = cache.get(key)
         if value is None:
             value = build()
+            if isinstance(value, Chart):
+                value.cache_key = key
             cache.set(key, value, seconds)
         return value
+
+
+# The map's points: the tally summed per jurisdiction first (a few thousand rows), then joined to the
+# jurisdictions for what a point shows. Grouping the join by the six shown columns, as the ORM would,
+# hashed the whole gazetteer and grouped on wide keys: 30-60 ms at 300,000 events, a third of the
+# first request after a change. Same rows, same order (the database's, by count, name and state).
+_POINTS_SQL = """
+SELECT j.kind, j.name, j.state, j.slug, j.latitude, j.longitude, t.total
+FROM ({tally}) t JOIN jurisdictions_jurisdiction j ON j.id = t.jurisdiction_id
+WHERE j.kind NOT IN ({state_level})
+ORDER BY t.total DESC, j.name, j.state
+"""
+
+
+def _points(places) -> list[tuple]:
+    """Rows of POINT_FIELDS + events for the counties and places of a tally (any queryset of a
+    tally with ``jurisdiction`` and ``n``)."""
+    tally_sql, params = places.order_by().values("jurisdiction_id").annotate(total=Sum("n")).values_list(
+        "jurisdiction_id", "total").query.sql_with_params()
+    sql = _POINTS_SQL.format(tally=tally_sql, state_level=", ".join(["%s"] * len(STATE_LEVEL_KINDS)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *STATE_LEVEL_KINDS])
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def summary_for(filterset) -> Summary | None:

@@ -45,9 +45,12 @@ POINT_FIELDS = ("jurisdiction__kind", "jurisdiction__name", "jurisdiction__state
 POINT_ORDER = ("-n", "jurisdiction__name", "jurisdiction__state")
 
 
-def map_chart(per_state: dict[str, int], points, *, max_points: int | None = None) -> Chart:
+def map_chart(per_state: dict[str, int], points, *, max_points: int | None = None,
+              max_rows: int | None = None) -> Chart:
     """The chart from its numbers: events per state code, and rows of POINT_FIELDS + events, whether
-    they were counted from the events or from the summary."""
+    they were counted from the events or from the summary. With ``max_rows``, only the table's first
+    rows are made: the chart is ``excerpt(max_rows)`` of the whole one, made without writing out
+    thousands of rows a page does not show."""
     state_rows = (
         Jurisdiction.objects.states().filter(state__in=list(per_state)).values_list("state", "name", "slug")
     )
@@ -71,12 +74,12 @@ def map_chart(per_state: dict[str, int], points, *, max_points: int | None = Non
         columns=["Jurisdiction", "Level", "Events"],
         rows=[
             *([cell(name, url), cell("State (with its counties and cities)"), cell(n, numeric=True)]
-              for _, name, url, n in states),
+              for _, name, url, n in states[:max_rows]),
             *([cell(f"{name}, {state}", jurisdiction_url(state, slug)), cell(KIND_LABELS[kind]),
                cell(n, numeric=True)]
-              for kind, name, state, slug, _, _, n in points),
+              for kind, name, state, slug, _, _, n in points[:None if max_rows is None else max(0, max_rows - len(states))]),
         ],
-        facts=facts,
+        facts={**facts, "total_rows": len(states) + len(points)} if max_rows is not None else facts,
     )
 
 

@@ -4,7 +4,9 @@ from events.models.details import CourtRuling, EnforcementOperation, FederalActi
 from events.models.event import Event, EventJurisdiction, EventQuerySet
 from events.models.record import RecordEntry
 from events.models.source import Correction, Source
-from events.models.tally import DayTally, JurisdictionTally, StateTally, TallyMember, TallyVersion
+from events.models.tally import (
+    DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+)
 
 __all__ = [
     "Case",
@@ -18,9 +20,12 @@ __all__ = [
     "EventQuerySet",
     "FederalAction",
     "JurisdictionTally",
+    "MoneyTally",
     "PolicyChange",
     "RecordEntry",
     "Source",
+    "StateDayTally",
+    "StatePlaceTally",
     "StateTally",
     "TallyMember",
     "TallyVersion",

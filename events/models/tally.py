@@ -2,7 +2,7 @@
 up to date by ``events.tallies`` in the same transaction as each change to an event, so the
 dashboard's charts read a few thousand summary rows instead of aggregating every event.
 
-The three tallies are sums over ``TallyMember``, one row per published event recording what it last
+The tallies are sums over ``TallyMember``, one row per published event recording what it last
 added, so refreshing an event subtracts exactly what it had added and adds what it adds now, however
 often and in whatever order it is refreshed. ``manage.py rebuild_chart_summary`` recounts everything.
 """
@@ -72,6 +72,77 @@ class JurisdictionTally(models.Model):
         return f"{self.jurisdiction_id} {self.kind}: {self.n}"
 
 
+class StateDayTally(models.Model):
+    """Published events involving both ``state`` and ``other_state`` (each counted once), per day, kind
+    and date precision; the rows with ``other_state == state`` count the state's own events. Under a
+    state filter (with any kinds and dates) they are the events list's count, its timeline and the
+    map's state shading, as DayTally and StateTally are without one."""
+
+    state = models.CharField(max_length=2, help_text="The state filtered on.")
+    other_state = models.CharField(max_length=2, help_text="A state the same events involve (itself included).")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    day = models.DateField(help_text="The event's date; 0001-01-01 for undated events.")
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
+    n = models.IntegerField(help_text="Published events.")
+
+    class Meta:
+        ordering = ["state", "other_state", "kind", "day", "date_precision"]
+        constraints = [
+            # The upsert's conflict target; its index also serves a state filter's timeline and count
+            # (one state's own rows: state = other_state, by kind and day).
+            models.UniqueConstraint(fields=["state", "other_state", "kind", "day", "date_precision"],
+                                    name="state_day_tally_key"),
+        ]
+        indexes = [
+            # The map's states under a state filter: every other state, by kind and day.
+            models.Index(fields=["state", "kind", "day"], name="state_day_tally_filter_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}+{self.other_state} {self.day} {self.kind} ({self.date_precision}): {self.n}"
+
+
+class StatePlaceTally(models.Model):
+    """Published events involving ``state`` and the jurisdiction itself, per day, kind and date
+    precision: the map's points under a state filter, with any kinds and dates."""
+
+    state = models.CharField(max_length=2, help_text="The state filtered on.")
+    jurisdiction = models.ForeignKey("jurisdictions.Jurisdiction", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    day = models.DateField(help_text="The event's date; 0001-01-01 for undated events.")
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
+    n = models.IntegerField(help_text="Published events.")
+
+    class Meta:
+        ordering = ["state", "jurisdiction", "kind", "day", "date_precision"]
+        constraints = [
+            models.UniqueConstraint(fields=["state", "jurisdiction", "kind", "day", "date_precision"],
+                                    name="state_place_tally_key"),
+        ]
+        indexes = [
+            # The map's points under a state filter: one state's rows by kind and day.
+            models.Index(fields=["state", "kind", "day"], name="state_place_tally_filter_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.jurisdiction_id} {self.day} {self.kind} ({self.date_precision}): {self.n}"
+
+
+class MoneyTally(models.Model):
+    """Published federal actions that name the jurisdiction as a subject and state an amount at stake,
+    and the sum of those amounts: a jurisdiction page's "money at stake" line."""
+
+    jurisdiction = models.OneToOneField("jurisdictions.Jurisdiction", on_delete=models.CASCADE, related_name="+")
+    n = models.IntegerField(help_text="Published federal actions stating an amount.")
+    amount = models.DecimalField(max_digits=20, decimal_places=0, help_text="Their amounts at stake, summed.")
+
+    class Meta:
+        ordering = ["jurisdiction"]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction_id}: {self.n} actions, ${self.amount}"
+
+
 class TallyMember(models.Model):
     """What one published event adds to the tallies now. Not a foreign key: the row must outlive a
     deleted event until the refresh that takes its counts back out."""
@@ -82,6 +153,11 @@ class TallyMember(models.Model):
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
     states = models.JSONField(default=list, help_text="Distinct states of the involved jurisdictions.")
     jurisdictions = models.JSONField(default=list, help_text="Ids of the involved jurisdictions.")
+    subjects = models.JSONField(default=list, help_text="Ids of the jurisdictions it is about (role subject).")
+    amount = models.DecimalField(
+        max_digits=14, decimal_places=0, null=True,
+        help_text="Its federal action's amount at stake; empty when none is stated or it has none.",
+    )
 
     class Meta:
         ordering = ["event_id"]
@@ -91,13 +167,19 @@ class TallyMember(models.Model):
 
 
 class TallyVersion(models.Model):
-    """One row whose number goes up whenever a tally changes: the charts that the summary cannot
-    answer are cached on it (events/charts/cache.py) instead of on a count of every event."""
+    """Numbers that go up whenever a tally changes: the row whose ``tally`` is empty with every change, and one
+    row per tally table with the changes to that table. The charts that the summary cannot answer
+    are cached on that row (events/charts/cache.py) instead of on a count of every event; those it
+    answers are cached on the rows of the tables they read (events/charts/summary.py), so an edit
+    that moves an event's date leaves the maps by kind (which have no dates) as they were."""
 
+    tally = models.CharField(max_length=64, blank=True, default="",
+                             help_text="The tally table counted; empty for any change at all.")
     version = models.BigIntegerField(default=0)
 
     class Meta:
         ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["tally"], name="tally_version_tally_unique")]
 
     def __str__(self) -> str:
-        return f"tally version {self.version}"
+        return f"tally version {self.version}" + (f" of {self.tally}" if self.tally else "")

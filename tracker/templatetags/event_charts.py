@@ -2,8 +2,13 @@
 listed events. A tag, so the list view stays a declaration: {% event_charts filters as charts %}."""
 from __future__ import annotations
 
+import html
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.html import json_script
+from django.utils.safestring import SafeString, mark_safe
 
 from events.charts.cache import ChartCache
 from events.embeds import build_chart, embed_snippets
@@ -28,26 +33,56 @@ def event_charts(context, filterset: EventFilter, cached: ChartCache | None = No
 
 @register.simple_tag
 def chart_table_rows(chart, link_target: str = "") -> str:
-    """The <tr>s of a chart's data table. Built here, one format_html per row, because a busy map
-    has thousands of rows, which a template loop renders many times slower. The format strings
-    are made of constants only; format_html escapes every value."""
-    return format_html_join("\n", "{}", ((_row(row, link_target),) for row in chart.rows))
+    """The <tr>s of a chart's data table. Built here, as plain strings, because a busy map has
+    thousands of rows, which a template loop (or a format_html per row) writes many times slower.
+    The markup is made of constants only; every value goes through ``_escape`` (what format_html
+    does to its arguments). Kept beside a cached chart."""
+    return _kept(chart, f"rows:{link_target}", lambda: "\n".join(_row(row, link_target) for row in chart.rows))
+
+
+@register.simple_tag
+def chart_figure_script(chart, element_id: str) -> str:
+    """``{{ chart.figure|json_script:element_id }}``, kept beside a cached chart: a busy map's figure
+    is a few hundred kilobytes of JSON to write out and escape."""
+    return _kept(chart, f"figure:{element_id}", lambda: json_script(chart.figure, element_id))
+
+
+def _kept(chart, part: str, build) -> SafeString:
+    """HTML drawn from a chart, cached under the chart's own cache key (which names the data version
+    it was counted at, so a change to the data never serves an old one), or drawn afresh."""
+    key = getattr(chart, "cache_key", "")
+    seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+    if not key or not seconds:
+        drawn = str(build())
+    else:
+        key = f"{key}:html:{part}"
+        drawn = cache.get(key)
+        if drawn is None:
+            drawn = str(build())
+            cache.set(key, drawn, seconds)
+    # Built by _row/json_script above, which escaped every value.
+    return mark_safe(drawn)
+
+
+def _escape(value) -> str:
+    """conditional_escape without its lazy-string wrapper: HTML-safe values as they are, anything else
+    escaped (&, <, >, " and ')."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 def _row(row: list[dict], link_target: str) -> str:
-    pieces, values = [], []
+    target = f' target="{_escape(link_target)}"' if link_target else ""
+    pieces = ["<tr>"]
     for index, cell in enumerate(row):
         if index == 0:
             opening, closing = '<th scope="row">', "</th>"
         else:
             opening, closing = ('<td class="num">' if cell["numeric"] else "<td>"), "</td>"
-        if cell["href"] and link_target:
-            pieces.append(opening + '<a href="{}" target="{}">{}</a>' + closing)
-            values += [cell["href"], link_target, cell["text"]]
-        elif cell["href"]:
-            pieces.append(opening + '<a href="{}">{}</a>' + closing)
-            values += [cell["href"], cell["text"]]
-        else:
-            pieces.append(opening + "{}" + closing)
-            values.append(cell["text"])
-    return format_html("<tr>" + "".join(pieces) + "</tr>", *values)
+        text = _escape(cell["text"])
+        if cell["href"]:
+            text = f'<a href="{_escape(cell["href"])}"{target}>{text}</a>'
+        pieces.append(opening + text + closing)
+    pieces.append("</tr>")
+    return "".join(pieces)
