@@ -1,10 +1,24 @@
 """The Celery application. Configuration comes from Django settings (the ``CELERY_`` namespace)."""
+import importlib
 import os
 
 from celery import Celery
 from celery.signals import worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+# Celery's Django fix-up runs Django's system checks when a worker or beat starts; the URL checks import every
+# URLconf and so every view of the web site (DRF, drf-spectacular, Plotly, the review queue...), which a
+# worker never serves: 22 MB in the worker's main process, shared with each pool child (bench/RESULTS.md,
+# "The worker's memory, light and flat"). The checks run where the site starts instead: `manage.py migrate`
+# runs all of them and stops on an error (docker-compose.yml's web service, `make setup`), and CI runs
+# `manage.py check --deploy` (tests/tracker/test_settings_deploy_check.py). Celery skips them when this
+# variable is non-empty; set it to the empty string to have a worker run them too.
+os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
+
+# What the tasks import when they first run (feeds/tasks.py imports them lazily, so that the web site does
+# not load the fetching pipeline to queue a task). A prefork worker imports them before it forks, so the
+# children share these modules instead of each importing its own copy on its first task.
+TASK_MODULES = ("feeds.fetching", "feeds.scheduling", "feeds.analysis.store")
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
@@ -15,7 +29,7 @@ app.autodiscover_tasks()
 def load_gazetteer_before_fork(sender=None, **kwargs) -> None:
     """Build the analyser's gazetteer index in the worker's main process, before the prefork pool forks its
     children, so that they share one copy of it (copy-on-write) instead of each building its own, some 45 MB
-    each (bench/memory.py, bench/RESULTS.md). ``get_index`` freezes what lives then out of the garbage
+    each (bench/memory.py, bench/RESULTS.md); the modules the tasks import lazily too (``TASK_MODULES``). ``get_index`` freezes what lives then out of the garbage
     collector's sight, so the children's collections do not write to those pages either. The database
     connection the build opened is closed before the fork (a connection must not be shared by processes);
     a child opens its own. A solo or thread pool runs the tasks in this process: it builds it on first use."""
@@ -27,6 +41,8 @@ def load_gazetteer_before_fork(sender=None, **kwargs) -> None:
 
     from feeds.analysis.gazetteer_index import get_index
 
+    for module in TASK_MODULES:
+        importlib.import_module(module)
     try:
         get_index()
     finally:
