@@ -242,6 +242,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # is a fork of a process that has everything loaded: a few milliseconds against a fetch's hundreds.
 _max_tasks_per_child = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 1, minimum=0)
 CELERY_WORKER_MAX_TASKS_PER_CHILD = _max_tasks_per_child or None
+# How often (seconds) a prefork worker's main process checks whether the gazetteer changed (one query) and
+# rebuilds its index, so that the children it forks start with the current one (tracker/celery.py).
+WORKER_GAZETTEER_CHECK_SECONDS = env.int("WORKER_GAZETTEER_CHECK_SECONDS", 60, minimum=1)
 # A pool child whose resident memory passes this (KiB) after a task is replaced by a fresh one: a bound on a
 # leak in a task, whatever CELERY_WORKER_MAX_TASKS_PER_CHILD says. A fetching child's resident set is about
 # 120-130 MB, most of it shared with the main process (bench/RESULTS.md).

@@ -2,7 +2,8 @@
 does not import the web site (Celery's start-up system checks are skipped; they run where the site starts,
 tests/tracker/test_system_checks_run_where_the_site_starts.py), yet runs every registered task; its pool
 child has the task modules and the gazetteer index from the main process (loaded before the fork), and is
-replaced by a fresh fork after each task (CELERY_WORKER_MAX_TASKS_PER_CHILD)."""
+replaced by a fresh fork after each task (CELERY_WORKER_MAX_TASKS_PER_CHILD), which starts with the current
+gazetteer: the main process rebuilds its index when the table changes."""
 from __future__ import annotations
 
 import os
@@ -10,14 +11,18 @@ import shlex
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 import yaml
 from django.conf import settings
+from django.utils import timezone
 
+from feeds.analysis import gazetteer_index
 from feeds.models import Article, Feed, Heartbeat
+from jurisdictions.models import Jurisdiction
 from tests.feeds.fetch.feeds import numbered_items, rss
 from tests.feeds.fetch.server import FeedServer, Reply
 from tests.integration.worker import database_url_for_workers, require_real_services, stop_worker
@@ -46,10 +51,12 @@ def compose_worker_command(queue: str) -> list[str]:
 
 
 @pytest.fixture
-def production_worker():
+def production_worker(gazetteer):
+    """Started once the gazetteer is loaded; its main process checks it for changes every second."""
+    require_real_services()
     queue = f"test-{uuid.uuid4().hex[:12]}"
     env = {**os.environ, "DATABASE_URL": database_url_for_workers(), "SECRET_KEY": settings.SECRET_KEY, "DEBUG": "0",
-           "FEED_ALLOW_PRIVATE_ADDRESSES": "127.0.0.1"}
+           "FEED_ALLOW_PRIVATE_ADDRESSES": "127.0.0.1", "WORKER_GAZETTEER_CHECK_SECONDS": "1"}
     # As in production: the worker's own start-up decides on the checks, not this test process's environment.
     env.pop("CELERY_SKIP_CHECKS", None)
     env.pop("CELERY_WORKER_MAX_TASKS_PER_CHILD", None)
@@ -68,8 +75,7 @@ def probe(queue: str) -> dict:
 
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
-def test_the_production_worker_runs_every_task_without_the_web_site(production_worker, gazetteer):
-    require_real_services()
+def test_the_production_worker_runs_every_task_without_the_web_site(production_worker):
     queue = production_worker
     server = FeedServer()
     try:
@@ -102,7 +108,25 @@ def test_the_production_worker_runs_every_task_without_the_web_site(production_w
 
         last = probe(queue)
         assert last["pid"] != first["pid"], "a fresh child after each task"
-        assert last["index_built"]
+        assert last["index_built"] and last["index_signature"] == first["index_signature"]
         assert not set(SITE_MODULES) & set(last["loaded"]), last["loaded"]
     finally:
         server.close()
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True)
+def test_new_children_start_with_the_current_gazetteer(production_worker):
+    """The main process rebuilds its index when the gazetteer changes, so a fresh child does not have to."""
+    queue = production_worker
+    before = probe(queue)
+    Jurisdiction.objects.filter(uid="geonames:4887398").update(updated=timezone.now())
+    current = repr(gazetteer_index._table_signature())
+    assert before["index_signature"] != current
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        time.sleep(1.5)
+        after = probe(queue)  # each probe is a fresh child, forked from the main process as it is now
+        if after["index_signature"] == current:
+            break
+    assert after["index_signature"] == current
