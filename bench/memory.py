@@ -219,13 +219,16 @@ def wait_until_ready(client, queue: str, worker: subprocess.Popen, timeout: floa
     raise RuntimeError("the worker did not answer a ping")
 
 
-def wait_for_children(pid: int, count: int, timeout: float = 10) -> None:
-    """Until the pool has its children again: one replaced after its task (max tasks per child) is forked
-    again a moment later, and the sample is of the worker as it waits for the next task."""
+def wait_for_children(pid: int, count: int, timeout: float = 15) -> None:
+    """Until the pool has its children and they stay the same for a second: a child replaced after its task
+    (max tasks per child) exits just after its result is sent and is forked again a moment later; the
+    sample is of the worker waiting for its next task."""
     deadline = time.monotonic() + timeout
-    while len(children(pid)) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)
+    while time.monotonic() < deadline:
+        pool = children(pid)
+        time.sleep(1.0)
+        if len(pool) >= count and children(pid) == pool and all(_status_kb(p, "Pss", "smaps_rollup") for p in pool):
+            return
 
 
 def stop_worker(process: subprocess.Popen) -> None:
