@@ -247,7 +247,7 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = _max_tasks_per_child or None
 WORKER_GAZETTEER_CHECK_SECONDS = env.int("WORKER_GAZETTEER_CHECK_SECONDS", 60, minimum=1)
 # A pool child whose resident memory passes this (KiB) after a task is replaced by a fresh one: a bound on a
 # leak in a task, whatever CELERY_WORKER_MAX_TASKS_PER_CHILD says. A fetching child's resident set is about
-# 120-130 MB, most of it shared with the main process (bench/RESULTS.md).
+# 105-125 MB, most of it shared with the main process (bench/RESULTS.md).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 250_000, minimum=50_000)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
