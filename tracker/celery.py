@@ -7,13 +7,13 @@ from celery.signals import worker_init
 from celery.utils.log import get_logger
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
-# Celery's Django fix-up runs Django's system checks when a worker or beat starts, and ignores what they report;
-# the URL checks import every URLconf and so every view of the web site (DRF, drf-spectacular, Plotly, the
-# review queue...), which a worker never serves: 22 MB in the worker's main process, inherited by each pool
-# child (bench/RESULTS.md, "The worker's memory, light and flat"). The checks run where the site starts instead: `manage.py migrate`
-# runs all of them and stops on an error (docker-compose.yml's web service, `make setup`), and CI runs
-# `manage.py check --deploy` (tests/tracker/test_settings_deploy_check.py). Celery skips them when this
-# variable is non-empty; set it to the empty string to have a worker run them too.
+# Celery's Django fix-up runs Django's system checks when a worker or beat starts, and ignores what they
+# report; the URL checks import every URLconf and so every view of the web site (DRF, drf-spectacular,
+# Plotly, the review queue...), which a worker never serves: 22 MB in the worker's main process, inherited by
+# each pool child (bench/RESULTS.md, "The worker's memory, light and flat"). The checks run where the site
+# starts instead: `manage.py migrate` runs all of them and stops on an error (docker-compose.yml's web
+# service, `make setup`), and CI runs `manage.py check --deploy` (tests/tracker/test_settings_deploy_check.py).
+# Celery skips them when this variable is non-empty; set it to the empty string to have a worker run them.
 os.environ.setdefault("CELERY_SKIP_CHECKS", "1")
 
 # What the tasks import when they first run (feeds/tasks.py imports them lazily, so that the web site does
