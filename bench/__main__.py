@@ -40,9 +40,7 @@ def main() -> None:
     }
     for name in args.names or BENCHMARKS:
         module = importlib.import_module(f"bench.{name}")
-        if name == "memory":
-            results[name] = module.run()
-        elif name in ("web", "webhttp", "peer"):
+        if name in ("web", "webhttp", "peer"):
             sizes = tuple(int(n) for n in args.events.split(",")) if args.events else module.SIZES
             results[name] = module.run(args.repeats, sizes=sizes)
         else:

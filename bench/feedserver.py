@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class MemoryFeedServer:
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.documents: dict[str, bytes] = {}
         documents = self.documents
 
@@ -22,7 +22,7 @@ class MemoryFeedServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 

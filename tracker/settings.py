@@ -234,9 +234,20 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A pool child whose resident memory passes this (KiB) after a task is replaced by a fresh one, forked from
-# the main process with the gazetteer index already loaded (tracker/celery.py), so a replacement costs little.
-# A child doing fetches holds about 140 MB of it shared with the main process (bench/RESULTS.md).
+# A pool child is replaced by a fresh one after this many tasks (0: never). A child forked from the main
+# process shares its pages (Django, the task modules, the gazetteer index: tracker/celery.py), but its first
+# fetch copies some 40 MB of them, because CPython writes to every object it touches (reference counts) and
+# allocates into the shared pages' free slots; a fresh child per task gives those pages back after each task,
+# so the worker's memory stays flat (bench/RESULTS.md, "The worker's memory, light and flat"). A replacement
+# is a fork of a process that has everything loaded: a few milliseconds against a fetch's hundreds.
+_max_tasks_per_child = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 1, minimum=0)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = _max_tasks_per_child or None
+# How often (seconds) a prefork worker's main process checks whether the gazetteer changed (one query) and
+# rebuilds its index, so that the children it forks start with the current one (tracker/celery.py).
+WORKER_GAZETTEER_CHECK_SECONDS = env.int("WORKER_GAZETTEER_CHECK_SECONDS", 60, minimum=1)
+# A pool child whose resident memory passes this (KiB) after a task is replaced by a fresh one: a bound on a
+# leak in a task, whatever CELERY_WORKER_MAX_TASKS_PER_CHILD says. A fetching child's resident set is about
+# 105-125 MB, most of it shared with the main process (bench/RESULTS.md).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 250_000, minimum=50_000)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)

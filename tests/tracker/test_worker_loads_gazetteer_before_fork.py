@@ -33,3 +33,19 @@ def test_a_solo_worker_leaves_it_to_the_first_task(gazetteer):
     load_gazetteer_before_fork(sender=SimpleNamespace(pool_cls=SoloPool))
 
     assert gazetteer_index._index is None
+
+
+def test_the_main_process_rebuilds_its_index_when_the_gazetteer_changes(gazetteer):
+    from django.utils import timezone
+
+    from jurisdictions.models import Jurisdiction
+    from tracker.celery import refresh_gazetteer_before_forks
+
+    load_gazetteer_before_fork(sender=SimpleNamespace(pool_cls=PreforkPool))
+    built = gazetteer_index._index
+    assert refresh_gazetteer_before_forks() is False and gazetteer_index._index is built
+
+    Jurisdiction.objects.filter(pk=Jurisdiction.objects.order_by("pk").values("pk")[:1]).update(
+        updated=timezone.now() + timezone.timedelta(seconds=1))
+    assert refresh_gazetteer_before_forks() is True
+    assert gazetteer_index._index is not None and gazetteer_index._index is not built
