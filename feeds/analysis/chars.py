@@ -40,25 +40,25 @@ def all_upper(text: str, start: int, end: int) -> bool:
 def is_alpha(word: str) -> bool:
     """``word.isalpha()``: not empty, every character a letter."""
     n = len(word)
-    if n == 0:
-        return False
-    for i in range(n):
-        o = ord(word[i])
-        if not (97 <= o <= 122 or 65 <= o <= 90):
-            return o >= 128 and word.isalpha()
-    return True
+    i = _ascii_letters(word)
+    if i == n:
+        return n > 0
+    return ord(word[i]) >= 128 and word.isalpha()  # an ASCII character that is no letter: not alphabetic
 
 
 def is_ascii_alpha(word: str) -> bool:
     """``word.isalpha() and word.isascii()``: not empty, every character one of A-Z and a-z."""
     n = len(word)
-    if n == 0:
-        return False
-    for i in range(n):
+    return n > 0 and _ascii_letters(word) == n
+
+
+def _ascii_letters(word: str) -> int:
+    """How many characters from the start of ``word`` are A-Z or a-z."""
+    for i in range(len(word)):
         o = ord(word[i])
         if not (97 <= o <= 122 or 65 <= o <= 90):
-            return False
-    return True
+            return i
+    return len(word)
 
 
 def is_ascii(text: str) -> bool:
