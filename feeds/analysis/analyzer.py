@@ -19,6 +19,8 @@ _ROLE_KINDS: Final = (roles.DIRECT, roles.LOCATED, roles.ACTOR, roles.ENFORCEMEN
 # Makes the named tuples of the results without their generated ``__new__``, a Python function (an article
 # makes one per mention): the same tuple, field for field.
 _new_tuple: Final = tuple.__new__
+# The ASCII characters str.split() splits at besides the space.
+_ASCII_BLANKS: Final = ("\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def analyze(title: str, text: str, published: datetime.datetime | datetime.date | None) -> Analysis:
@@ -138,11 +140,22 @@ def _context(text: str, start: int, end: int, reach: int = 50) -> str:
     lo = text.rfind(" ", 0, start - reach) + 1 if start > reach else 0
     hi = text.find(" ", end + reach)
     chunk = text[lo:hi if hi >= 0 else len(text)]
-    # Usually the words are already one space apart (no other blank is printable, so a printable chunk has
-    # only spaces): then the chunk is the answer, without splitting it into words.
-    if chunk.isprintable() and "  " not in chunk and chunk[:1] != " " and chunk[-1:] != " ":
+    # Usually the words are already one space apart: then the chunk is the answer, without splitting it into
+    # words. An ASCII chunk (known without reading it) is tested for the nine ASCII blanks other than the space
+    # by fast character searches; any other chunk by isprintable() (no blank but the space is printable).
+    if "  " not in chunk and chunk[:1] != " " and chunk[-1:] != " " and (
+        _no_ascii_blanks(chunk) if chunk.isascii() else chunk.isprintable()
+    ):
         return chunk
     return " ".join(chunk.split())
+
+
+def _no_ascii_blanks(chunk: str) -> bool:
+    """Whether an ASCII string has no whitespace but the space ("\\n" first: the only one usual in articles)."""
+    for blank in _ASCII_BLANKS:
+        if blank in chunk:
+            return False
+    return True
 
 
 def _jurisdictions(mentions: list[PlaceMention], cues: dict[str, dict[str, list[TermHit]]]) -> list[JurisdictionMatch]:

@@ -104,14 +104,13 @@ class ArticlePlaces:
     # --- per hit ------------------------------------------------------------------------------------------------
     def add_field(self, field: FieldText, hits: Iterable[PlaceHit]) -> None:
         skip_until = -1
-        read = self._read
         mentions = self.mentions
         text = field.text
         self._county_lists = "ounties" in text or "arishes" in text
         for start, end, entry in hits:
             if start < skip_until:
                 continue  # the state of "Rochester, New York"
-            mention = read(field, start, end, entry)
+            mention = self._read(field, start, end, entry)  # a direct call when compiled (a bound method is not)
             if mention is not None:
                 mentions.append(mention)
                 skip_until = mention.context_end

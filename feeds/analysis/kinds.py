@@ -216,11 +216,13 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
     [lead_start, lead_end); ``acting`` are the agencies that act in the article, ``actors`` where a federal
     agency acts: (in the title?, offset); ``year`` the publication year (0 if unknown): a clause naming an
     earlier year is background; ``*_context`` the CONTEXT hits of each field."""
-    points: dict[str, float] = {}
+    # Points per kind, in four floats (unboxed when compiled) rather than a dict: every weight is positive, so
+    # a kind has points exactly when its total is above zero.
+    federal = ruling = policy = enforcement = 0.0
     seen: dict[str, int] = {}
     for agency in acting:
         if agency in ACTION_TAKERS:
-            points[FEDERAL_ACTION] = points.get(FEDERAL_ACTION, 0.0) + FEDERAL_ACTOR_POINTS
+            federal += FEDERAL_ACTOR_POINTS
     decided = False
     for hits, in_title, field, context_hits in ((title_hits, True, title, title_context),
                                                 (text_hits, False, text, text_context)):
@@ -254,19 +256,27 @@ def suggest(title_hits: list[TermHit], text_hits: list[TermHit], lead_start: int
             if kind == COURT_RULING and phrase in DECISIVE:
                 decided = True
             seen[phrase] = n + 1
-            prominent = in_title or lead_start <= start < lead_end
-            points[kind] = points.get(kind, 0.0) + (weight * LEAD_FACTOR if prominent else weight)
+            if in_title or lead_start <= start < lead_end:
+                weight *= LEAD_FACTOR
+            if kind == FEDERAL_ACTION:
+                federal += weight
+            elif kind == COURT_RULING:
+                ruling += weight
+            elif kind == POLICY_CHANGE:
+                policy += weight
+            else:
+                enforcement += weight
     if not decided:
-        points.pop(COURT_RULING, None)  # judges and courts, but nothing decided: a hearing
+        ruling = 0.0  # judges and courts, but nothing decided: a hearing
     else:
         # "orders release of a student detained by ICE", "halts Trump order": what led to the ruling
-        for other in (ENFORCEMENT_OPERATION, FEDERAL_ACTION):
-            if other in points:
-                points[other] /= 2
-    if not points:
+        enforcement /= 2
+        federal /= 2
+    strongest = max(federal, ruling, policy, enforcement)
+    if strongest == 0.0:
         return []
-    floor = max(THRESHOLD, RELATIVE_THRESHOLD * max(points.values()))
-    return [k for k in ORDER if points.get(k, 0.0) >= floor]
+    floor = max(THRESHOLD, RELATIVE_THRESHOLD * strongest)
+    return [k for k, p in zip(ORDER, (federal, ruling, policy, enforcement)) if p >= floor]
 
 
 def _marks(text: str) -> list[int]:

@@ -6,7 +6,7 @@ built (``entries.Entry.finish``): the capital rule of a name, and per term its g
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from feeds.analysis.chars import all_upper, lower_at, upper_at
 from feeds.analysis.entries import ALL_CAPITALS, BLOCK_GROUP, CAPITAL, EVERY_WORD, MULTIWORD, Entry
@@ -41,10 +41,13 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
         # character after the word; the key's opening space sits before the word at text offset start - 1.
         start = last - entry.length + 1
         last -= 1
+        # The offsets as Python ints, made once per hit: compiled, every tuple below would box them again.
+        start_object: Any = start
+        last_object: Any = last
         simple_plan = entry.simple_plan
         if simple_plan:
             for group, term in simple_plan:
-                buckets[group].append((start, last, entry.key, term))
+                buckets[group].append((start_object, last_object, entry.key, term))
         plan = entry.plan
         if plan:
             for case, group, term, suffix, contains in plan:
@@ -64,7 +67,7 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
                 if contains:
                     while hits and hits[-1][0] >= start:
                         hits.pop()  # "sanctuary" inside "sanctuary city", seen before the longer phrase ended
-                hits.append((start, last, entry.key, term))
+                hits.append((start_object, last_object, entry.key, term))
         capital = entry.capital
         if capital:
             if capital == CAPITAL:
@@ -81,7 +84,7 @@ def scan(index: GazetteerIndex, field: FieldText) -> tuple[list[PlaceHit], list[
             if start < place_end:
                 overlapping = True
             place_end = last
-            places.append((start, last, entry))
+            places.append((start_object, last_object, entry))
     if blockers:
         places = _unblocked(places, blockers)
     if overlapping:
