@@ -5,7 +5,7 @@ from events.models.event import Event, EventJurisdiction, EventQuerySet
 from events.models.record import RecordEntry
 from events.models.source import Correction, Source
 from events.models.tally import (
-    DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    DayTally, JurisdictionTally, MoneyTally, PolicyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "JurisdictionTally",
     "MoneyTally",
     "PolicyChange",
+    "PolicyTally",
     "RecordEntry",
     "Source",
     "StateDayTally",

@@ -183,3 +183,26 @@ class TallyVersion(models.Model):
 
     def __str__(self) -> str:
         return f"tally version {self.version}" + (f" of {self.tally}" if self.tally else "")
+
+
+class PolicyTally(models.Model):
+    """A policy's recorded changes (PolicyChange rows) and how many of them are in published events, for
+    the policies with at least one: the public rule "no change recorded, or one in a published event"
+    (events/visibility.py) becomes one probe of this table's key per policy instead of a join of every
+    change to its event. Kept by ``events.tallies.refresh_policy_tallies`` in the writer's transaction."""
+
+    policy = models.OneToOneField("jurisdictions.Policy", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    changes = models.IntegerField(help_text="Recorded changes to the policy, in events of any status.")
+    published = models.IntegerField(help_text="Those in published events.")
+
+    class Meta:
+        ordering = ["policy"]
+        constraints = [
+            # No row for a policy without changes: a recount compares equal, and "no row" reads as "none recorded".
+            models.CheckConstraint(condition=models.Q(changes__gt=0), name="policy_tally_has_changes"),
+            models.CheckConstraint(condition=models.Q(published__gte=0, published__lte=models.F("changes")),
+                                   name="policy_tally_published_within_changes"),
+        ]
+
+    def __str__(self) -> str:
+        return f"policy {self.policy_id}: {self.published} of {self.changes} changes published"
