@@ -21,7 +21,7 @@ from django.db.models import Count, F, Q, Sum
 from events.choices import EventKind, EventStatus, InvolvementRole
 from events.models import (
     DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, PolicyChange, PolicyTally,
-    StateDayTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
 from jurisdictions.models import Policy
 from events.models.tally import UNDATED
@@ -37,6 +37,8 @@ _TABLES = {
     JurisdictionTally: ("jurisdiction_id", "kind"),
     StateDayTally: ("state", "other_state", "kind", "day", "date_precision"),
     StatePlaceTally: ("state", "jurisdiction_id", "kind", "day", "date_precision"),
+    StatePairTally: ("state", "other_state", "kind"),
+    StatePlaceKindTally: ("state", "jurisdiction_id", "kind"),
     MoneyTally: ("jurisdiction_id",),
 }
 # What each row adds up besides ``n`` (the number of events).
@@ -126,8 +128,10 @@ def _contributions(member: TallyMember):
         yield StateTally, (state, member.kind), (1,)
         for other in member.states:
             yield StateDayTally, (state, other, *when), (1,)
+            yield StatePairTally, (state, other, member.kind), (1,)
         for jurisdiction_id in member.jurisdictions:
             yield StatePlaceTally, (state, jurisdiction_id, *when), (1,)
+            yield StatePlaceKindTally, (state, jurisdiction_id, member.kind), (1,)
     for jurisdiction_id in member.jurisdictions:
         yield JurisdictionTally, (jurisdiction_id, member.kind), (1,)
     if member.amount is not None:
@@ -258,8 +262,10 @@ def recount() -> dict[type, dict[tuple, int | tuple]]:
                             event__federal_action__amount_at_stake__isnull=False)
         .values_list("jurisdiction_id").annotate(n=Count("pk"), amount=Sum("event__federal_action__amount_at_stake"))
     }
+    state_days, place_days = _pairs("jb.state"), _pairs("b.jurisdiction_id")
     return {DayTally: dict(day), StateTally: state, JurisdictionTally: jurisdiction,
-            StateDayTally: _pairs("jb.state"), StatePlaceTally: _pairs("b.jurisdiction_id"), MoneyTally: money,
+            StateDayTally: state_days, StatePlaceTally: place_days, MoneyTally: money,
+            StatePairTally: _by_kind(state_days), StatePlaceKindTally: _by_kind(place_days),
             PolicyTally: {(pk,): counts for pk, counts in _policy_counts(PolicyChange.objects.all()).items()}}
 
 
@@ -283,6 +289,15 @@ def _pairs(other: str) -> dict[tuple, int]:
             if isinstance(date, str):  # SQLite returns dates of a raw query as text
                 date = datetime.date.fromisoformat(date)
             counts[(code, thing, kind, date or UNDATED, precision)] += n
+    return dict(counts)
+
+
+def _by_kind(by_day: dict[tuple, int]) -> dict[tuple, int]:
+    """(state, other, kind, day, precision) counts summed over the days: each event has one day, so an
+    event counted once per pair and day is counted once per pair."""
+    counts: Counter = Counter()
+    for (state, other, kind, _day, _precision), n in by_day.items():
+        counts[(state, other, kind)] += n
     return dict(counts)
 
 

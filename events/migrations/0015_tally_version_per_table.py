@@ -34,7 +34,7 @@ def reset_id_sequence(apps, schema_editor):
 
 
 def fill_summary(apps, schema_editor):
-    # Left to 0016_policy_tally: the code that recounts the summary expects every table of it to exist,
+    # Left to 0017_state_tallies_by_kind: the code that recounts the summary expects every table of it to exist,
     # so the recount runs in the latest migration that adds or changes one (see there).
     pass
 

@@ -25,15 +25,5 @@ class Migration(migrations.Migration):
         ),
     ]
 
-
-def fill_summary(apps, schema_editor):
-    # The whole summary counted again with the current code, the policies' tallies with it; afterwards
-    # every change keeps it up to date (events/tallies.py). The code expects every table of the summary
-    # to exist, so this runs in the latest migration that adds or changes one (0012, 0014 and 0015
-    # leave it to this one).
-    from events.tallies import rebuild_tallies
-
-    rebuild_tallies()
-
-
-Migration.operations += [migrations.RunPython(fill_summary, migrations.RunPython.noop)]
+# The summary, the policies' tallies with it, is recounted in 0017_state_tallies_by_kind (the latest that adds a
+# table to it: the code that recounts expects every one to exist).
