@@ -179,6 +179,13 @@ class Summary:
         return self.cached(f"map-home-{max_points}-{rows}",
                            lambda: self.map(None, max_points=max_points, max_rows=rows), reads=self.reads("map"))
 
+    def capped_map(self, query: Mapping | None, max_points: int, rows: int) -> Chart:
+        """The events list's map: every state shaded, the ``max_points`` busiest places drawn, the
+        first ``rows`` of its table (``map(query, max_points=…).excerpt(rows)``, without making the rest)."""
+        return self.cached(f"map-capped-{max_points}-{rows}",
+                           lambda: self.map(query, max_points=max_points, max_rows=rows), query,
+                           reads=self.reads("map"))
+
     def cached(self, name: str, build, query: Mapping | None = None, *, reads: tuple[type, ...] | None = None):
         """``build()``, kept in the cache until a tally it ``reads`` changes (the headline's by
         default): drawing a busy map takes longer than reading its numbers. The key holds those
