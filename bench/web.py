@@ -123,7 +123,8 @@ def vacuum_analyze() -> None:
 
     from bench.synthetic_events import written_models
     from events.models import (
-        DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember,
+        DayTally, JurisdictionTally, MoneyTally, PolicyTally, StateDayTally, StatePairTally, StatePlaceKindTally,
+        StatePlaceTally, StateTally, TallyMember,
     )
     from jurisdictions.models import Jurisdiction
 
@@ -131,7 +132,8 @@ def vacuum_analyze() -> None:
         return
     # The gazetteer too (loaded before, and never analysed where autovacuum is off), and the chart
     # summary that rebuild_tallies() just wrote.
-    tallies = [DayTally, StateTally, JurisdictionTally, StateDayTally, StatePlaceTally, MoneyTally, TallyMember]
+    tallies = [DayTally, StateTally, JurisdictionTally, StateDayTally, StatePlaceTally, StatePairTally,
+               StatePlaceKindTally, MoneyTally, TallyMember, PolicyTally]
     with connection.cursor() as cursor:
         for model in [*written_models(), Jurisdiction, *tallies]:
             cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -52,6 +52,18 @@ def build_chart(name: str, filterset: EventFilter, charts: ChartCache | None = N
     return charts.get(name, lambda: CHARTS[name][0](filterset.qs, filterset.data))
 
 
+def capped_map(filterset: EventFilter, charts: ChartCache | None, max_points: int, rows: int) -> Chart:
+    """The map as the events list shows it, the same size whatever the number of events: the
+    ``max_points`` busiest places drawn and the first ``rows`` of its table; ``facts["total_rows"]``
+    says how many the whole table (``/charts/map/``) has."""
+    summary = summary_for(filterset)
+    if summary is not None and summary.answers("map"):
+        return summary.capped_map(filterset.data, max_points, rows)
+    charts = charts or ChartCache(filterset.data)
+    return charts.get(f"map-capped-{max_points}", lambda: us_map(filterset.qs, filterset.data, max_points=max_points)
+                      ).excerpt(rows)
+
+
 def live_body(chart: Chart) -> tuple[bytes, str]:
     """The JSON the live embed polls, and its ETag. The page and the endpoint compute the same tag,
     so a page's first poll answers 304 when nothing was published since it loaded."""

@@ -1,10 +1,10 @@
 """Keep each event's stored search document in step with its title, summary, sources and places."""
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from events.models import Event, EventJurisdiction, FederalAction, Source
+from events.models import Event, EventJurisdiction, FederalAction, PolicyChange, Source
 from events.search import forget_search_documents, refresh_search_documents
-from events.tallies import TALLIED_FIELDS, refresh_tallies
+from events.tallies import TALLIED_FIELDS, refresh_policy_tallies, refresh_tallies
 
 _SEARCHED_FIELDS = {"title", "summary"}
 
@@ -54,3 +54,22 @@ def event_tallied(sender, instance: Event, update_fields=None, **kwargs) -> None
 @receiver(post_delete, sender=FederalAction)
 def involvement_tallied(sender, instance, **kwargs) -> None:
     refresh_tallies([instance.pk if sender is Event else instance.event_id])
+
+
+# Whether a policy is public (events/visibility.py) reads its changes' tally: a change added, moved to
+# another policy or removed recounts the policies concerned. (An event published or unpublished
+# recounts its policy from refresh_tallies; an event deleted takes its change with it, below.)
+
+
+@receiver(pre_save, sender=PolicyChange)
+def policy_change_moving(sender, instance: PolicyChange, **kwargs) -> None:
+    instance._policy_before = (
+        PolicyChange.objects.filter(pk=instance.pk).values_list("policy_id", flat=True).first()
+        if instance.pk is not None else None
+    )
+
+
+@receiver(post_save, sender=PolicyChange)
+@receiver(post_delete, sender=PolicyChange)
+def policy_change_tallied(sender, instance: PolicyChange, **kwargs) -> None:
+    refresh_policy_tallies([instance.policy_id, getattr(instance, "_policy_before", None)])

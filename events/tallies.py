@@ -16,13 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 
 from events.choices import EventKind, EventStatus, InvolvementRole
 from events.models import (
-    DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally,
-    StateTally, TallyMember, TallyVersion,
+    DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, PolicyChange, PolicyTally,
+    StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
+from jurisdictions.models import Policy
 from events.models.tally import UNDATED
 
 # Event fields the tallies read: a save that touches none of them needs no refresh.
@@ -36,6 +37,8 @@ _TABLES = {
     JurisdictionTally: ("jurisdiction_id", "kind"),
     StateDayTally: ("state", "other_state", "kind", "day", "date_precision"),
     StatePlaceTally: ("state", "jurisdiction_id", "kind", "day", "date_precision"),
+    StatePairTally: ("state", "other_state", "kind"),
+    StatePlaceKindTally: ("state", "jurisdiction_id", "kind"),
     MoneyTally: ("jurisdiction_id",),
 }
 # What each row adds up besides ``n`` (the number of events).
@@ -75,6 +78,12 @@ def _refresh_chunk(ids: list[int]) -> set[type]:
             changed.add(model)
     TallyMember.objects.filter(event_id__in=list(old)).delete()
     TallyMember.objects.bulk_create(list(new.values()))
+    # An event published or unpublished (it gained or lost its member row) changes whether the
+    # policy it records a change to is public; any other edit leaves the policy tallies alone.
+    if status_changed := set(old) ^ set(new):
+        refresh_policy_tallies(
+            PolicyChange.objects.filter(event_id__in=sorted(status_changed)).values_list("policy_id", flat=True)
+        )
     return changed
 
 
@@ -119,8 +128,10 @@ def _contributions(member: TallyMember):
         yield StateTally, (state, member.kind), (1,)
         for other in member.states:
             yield StateDayTally, (state, other, *when), (1,)
+            yield StatePairTally, (state, other, member.kind), (1,)
         for jurisdiction_id in member.jurisdictions:
             yield StatePlaceTally, (state, jurisdiction_id, *when), (1,)
+            yield StatePlaceKindTally, (state, jurisdiction_id, member.kind), (1,)
     for jurisdiction_id in member.jurisdictions:
         yield JurisdictionTally, (jurisdiction_id, member.kind), (1,)
     if member.amount is not None:
@@ -194,6 +205,38 @@ def versions(*models) -> tuple[int, ...]:
     return tuple(found.get(name, 0) for name in names)
 
 
+# -- policies: which have recorded changes, and how many in published events ------------------------
+
+
+def refresh_policy_tallies(policy_ids: Iterable[int | None]) -> None:
+    """Count these policies' changes again (a few hundred rows at most per policy, by its index):
+    called for the policies of an event published or unpublished (from ``_refresh_chunk``) and of a
+    PolicyChange added, moved to another policy or removed (events/signals.py)."""
+    ids = sorted({int(pk) for pk in policy_ids if pk is not None})
+    if not ids:
+        return
+    with transaction.atomic():
+        # Two writers counting one policy take turns, so the second counts what the first committed
+        # (READ COMMITTED: each statement sees the commits before it). Without the lock, two
+        # unpublished changes counted at once could each leave "one still published" behind.
+        list(Policy.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        counts = _policy_counts(PolicyChange.objects.filter(policy_id__in=ids))
+        PolicyTally.objects.filter(policy_id__in=ids).delete()
+        PolicyTally.objects.bulk_create(
+            [PolicyTally(policy_id=pk, changes=changes, published=published)
+             for pk, (changes, published) in sorted(counts.items())]
+        )
+
+
+def _policy_counts(changes) -> dict[int, tuple[int, int]]:
+    """policy id: (changes, changes in published events), for policies with any."""
+    rows = (
+        changes.order_by().values_list("policy_id")
+        .annotate(n=Count("pk"), published=Count("pk", filter=Q(event__status=EventStatus.PUBLISHED)))
+    )
+    return {pk: (n, published) for pk, n, published in rows if n}
+
+
 # -- from scratch -------------------------------------------------------------------------------------
 
 
@@ -219,8 +262,11 @@ def recount() -> dict[type, dict[tuple, int | tuple]]:
                             event__federal_action__amount_at_stake__isnull=False)
         .values_list("jurisdiction_id").annotate(n=Count("pk"), amount=Sum("event__federal_action__amount_at_stake"))
     }
+    state_days, place_days = _pairs("jb.state"), _pairs("b.jurisdiction_id")
     return {DayTally: dict(day), StateTally: state, JurisdictionTally: jurisdiction,
-            StateDayTally: _pairs("jb.state"), StatePlaceTally: _pairs("b.jurisdiction_id"), MoneyTally: money}
+            StateDayTally: state_days, StatePlaceTally: place_days, MoneyTally: money,
+            StatePairTally: _by_kind(state_days), StatePlaceKindTally: _by_kind(place_days),
+            PolicyTally: {(pk,): counts for pk, counts in _policy_counts(PolicyChange.objects.all()).items()}}
 
 
 # Every (state of one involvement, something of another involvement of the same event) of the
@@ -246,6 +292,15 @@ def _pairs(other: str) -> dict[tuple, int]:
     return dict(counts)
 
 
+def _by_kind(by_day: dict[tuple, int]) -> dict[tuple, int]:
+    """(state, other, kind, day, precision) counts summed over the days: each event has one day, so an
+    event counted once per pair and day is counted once per pair."""
+    counts: Counter = Counter()
+    for (state, other, kind, _day, _precision), n in by_day.items():
+        counts[(state, other, kind)] += n
+    return dict(counts)
+
+
 def stored() -> dict[type, dict[tuple, int | tuple]]:
     """The tallies as they are: the number of events per key, with the sums where a tally has them."""
     tables = {}
@@ -255,6 +310,8 @@ def stored() -> dict[type, dict[tuple, int | tuple]]:
             tuple(row[:len(columns)]): (tuple(int(v) for v in row[len(columns):]) if sums else row[-1])
             for row in model.objects.values_list(*columns, "n", *sums)
         }
+    tables[PolicyTally] = {(pk,): (changes, published)
+                           for pk, changes, published in PolicyTally.objects.values_list("policy_id", "changes", "published")}
     return tables
 
 
@@ -263,7 +320,9 @@ def rebuild_tallies() -> dict[str, int]:
     """Throw the summary away and count it again; returns the rows written per table."""
     for model in (*_TABLES, TallyMember):
         model.objects.all().delete()
-    for model, counts in recount().items():
+    counts = recount()
+    rebuild_policy_tallies(counts.pop(PolicyTally))
+    for model, counts in counts.items():
         columns, sums = _TABLES[model], ("n", *_SUMS.get(model, ()))
         rows = (model(**dict(zip(columns, key)), **dict(zip(sums, value if isinstance(value, tuple) else (value,))))
                 for key, value in counts.items() if value)
@@ -274,7 +333,19 @@ def rebuild_tallies() -> dict[str, int]:
         part = _members(Event.objects.filter(pk__in=ids[start:start + CHUNK * 5]))
         TallyMember.objects.bulk_create(list(part.values()), batch_size=5000)
     _bump_version()
-    return {model._meta.model_name: model.objects.count() for model in (*_TABLES, TallyMember)}
+    return {model._meta.model_name: model.objects.count() for model in (*_TABLES, TallyMember, PolicyTally)}
 
 
-__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_tallies", "stored", "versions"]
+def rebuild_policy_tallies(counts: dict[tuple, tuple[int, int]] | None = None) -> int:
+    """The policy tallies counted again from the changes (``recount()[PolicyTally]`` if given)."""
+    if counts is None:
+        counts = {(pk,): value for pk, value in _policy_counts(PolicyChange.objects.all()).items()}
+    PolicyTally.objects.all().delete()
+    rows = [PolicyTally(policy_id=pk, changes=changes, published=published)
+            for (pk,), (changes, published) in counts.items()]
+    PolicyTally.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+__all__ = ["TALLIED_FIELDS", "rebuild_policy_tallies", "rebuild_tallies", "recount", "refresh_policy_tallies",
+           "refresh_tallies", "stored", "versions"]

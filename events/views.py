@@ -9,13 +9,14 @@ import operator
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events.choices import CorrectionKind, EventKind, EventStatus, InvolvementRole, PartyRole
+from events.choices import CaseStatus, CorrectionKind, EventKind, EventStatus, InvolvementRole, PartyRole
 from events.conflicts import source_conflicts
 from events.embeds import case_snippet, jurisdiction_snippet
 from events.listing import event_list
@@ -32,6 +33,10 @@ from jurisdictions.models import Jurisdiction, ListSnapshot, Listing, OfficialLi
 
 RELATED_EVENTS = 5
 JURISDICTION_EVENTS_PER_PAGE = 25
+# A jurisdiction page shows this many of its cases (open first, newest filed first) and links to the
+# rest: a state can be party to hundreds, and the page must not grow with them.
+JURISDICTION_CASES_SHOWN = 10
+JURISDICTION_CASES_PER_PAGE = 50
 MONEY_EVENTS_SHOWN = 25
 # A busy jurisdiction's chart shows its latest dated events; the list below has them all.
 CHART_MARKERS_MAX = 500
@@ -218,14 +223,34 @@ def jurisdiction_detail(request: HttpRequest, state: str, slug: str) -> HttpResp
         "policy_figure": policy_timeline_figure(periods, markers) if (periods or markers) else None,
         "markers_capped": len(markers) >= CHART_MARKERS_MAX,
         "list_histories": list_histories(jurisdiction),
-        "case_parties": CaseParty.objects.filter(jurisdiction=jurisdiction, case__in=public_cases().values("pk"))
-        .select_related("case")
-        .order_by(F("case__filed").desc(nulls_last=True), "case__caption"),
+        "case_parties": jurisdiction_case_parties(jurisdiction)[:JURISDICTION_CASES_SHOWN],
+        "case_count": jurisdiction_case_parties(jurisdiction).count(),
         "money": money_at_stake(jurisdiction),
         "today": today,
         "embeds": [jurisdiction_snippet(request, jurisdiction, within)],
     }
     return render(request, "events/jurisdiction_detail.html", context)
+
+
+def jurisdiction_case_parties(jurisdiction: Jurisdiction):
+    """The jurisdiction's parts in public cases: still running first (open or on appeal), then the
+    newest filed, then by caption."""
+    running = SqlCase(When(case__status__in=[CaseStatus.OPEN, CaseStatus.ON_APPEAL], then=Value(0)), default=Value(1))
+    return (
+        CaseParty.objects.filter(jurisdiction=jurisdiction, case__in=public_cases().values("pk"))
+        .select_related("case")
+        .order_by(running, F("case__filed").desc(nulls_last=True), "case__caption", "pk")
+    )
+
+
+def jurisdiction_cases(request: HttpRequest, state: str, slug: str) -> HttpResponse:
+    """Every public case the jurisdiction is a party to, in the order its page lists the first ones,
+    fifty to a page."""
+    jurisdiction = get_object_or_404(Jurisdiction.objects.select_related("parent"), state=state.upper(), slug=slug)
+    if state != state.lower():
+        return redirect("jurisdiction_cases", state=jurisdiction.state.lower(), slug=jurisdiction.slug, permanent=True)
+    page = Paginator(jurisdiction_case_parties(jurisdiction), JURISDICTION_CASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "events/jurisdiction_cases.html", {"jurisdiction": jurisdiction, "page": page})
 
 
 def jurisdiction_event_count(jurisdiction: Jurisdiction) -> int:

@@ -353,6 +353,10 @@ HOME_LATEST_EVENTS = 20
 # (the whole table is a link away) and circles drawn on its map (every state is shaded regardless).
 HOME_TABLE_ROWS = 12
 HOME_MAP_POINTS = 100
+# The events list's map, likewise at any size of the record: circles drawn (the busiest places; a state
+# filter alone can involve thousands) and rows of its table shown (the whole table is a link away).
+LIST_MAP_POINTS = 1000
+LIST_MAP_ROWS = 100
 # How long a chart's aggregates may be served from the cache; any change to events invalidates them at
 # once (events/charts/cache.py), this only bounds in-place edits the data version cannot see. 0 disables.
 CHARTS_CACHE_SECONDS = env.int("CHARTS_CACHE_SECONDS", default=600, minimum=0)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("jurisdictions/<str:state>/<slug:slug>/feed/", event_feeds.jurisdiction_feed, name="jurisdiction_feed"),
     # The page shows the jurisdiction's events, so the events app renders it.
     path("jurisdictions/<str:state>/<slug:slug>/", event_views.jurisdiction_detail, name="jurisdiction"),
+    path("jurisdictions/<str:state>/<slug:slug>/cases/", event_views.jurisdiction_cases, name="jurisdiction_cases"),
     path("staff/review/", include("feeds.review.urls")),
     path("api/", include("events.api.urls")),
     path("admin/", admin.site.urls),

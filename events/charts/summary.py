@@ -5,7 +5,8 @@ is identical whichever way its numbers came (tests/events/test_chart_summary_mat
 Which filters each answer can take:
 
 - the timeline and the list's count: any kinds and date range, with or without a state;
-- the map: kinds only, or a state with any kinds and date range (StateDayTally, StatePlaceTally);
+- the map: kinds only, or a state with any kinds and date range (StateDayTally, StatePlaceTally by day;
+  StatePairTally, StatePlaceKindTally for a state without dates);
 - the headline counts and the number of jurisdictions involved: kinds only;
 - anything else (a search, an agency, a jurisdiction…) is counted over the events as before, cached on
   the data version (events/charts/cache.py).
@@ -33,7 +34,9 @@ from events.charts.headline import HeadlineCounts, headline_from, open_cases_cou
 from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
-from events.models import DayTally, Event, JurisdictionTally, StateDayTally, StatePlaceTally, StateTally
+from events.models import (
+    DayTally, Event, JurisdictionTally, StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally,
+)
 from events.tallies import versions
 from jurisdictions.choices import STATE_LEVEL_KINDS
 
@@ -72,6 +75,10 @@ class Summary:
         if name == "headline":
             return self.used <= KIND_FILTERS
         return True
+
+    @property
+    def _dated(self) -> bool:
+        return bool(self.date_from or self.date_to)
 
     # -- readers ---------------------------------------------------------------------------------------
 
@@ -116,7 +123,17 @@ class Summary:
 
     def map(self, query: Mapping | None = None, max_points: int | None = None,
             max_rows: int | None = None) -> Chart:
-        if self.state:
+        if self.state and not self._dated:
+            # Every state and place the state's events involve, by kind: a few thousand rows at
+            # most, where the rows by day are every day of every place (~107,000 for California at
+            # 300,000 events), and an edit that only moves a date leaves them as they were.
+            per_state, places = StatePairTally.objects.filter(state=self.state), StatePlaceKindTally.objects.filter(
+                state=self.state)
+            if self.kinds:
+                per_state, places = per_state.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds)
+            per_state = dict(per_state.order_by().values_list("other_state").annotate(total=Sum("n")))
+            places = places.order_by()
+        elif self.state:
             # Every state and place the state's matching events involve, by day.
             per_state = dict(
                 self._within(StateDayTally.objects.filter(state=self.state)).values_list("other_state")
@@ -147,7 +164,9 @@ class Summary:
         if name == "timeline":
             return (StateDayTally,) if self.state else (DayTally,)
         if name == "map":
-            return (StateDayTally, StatePlaceTally) if self.state else (StateTally, JurisdictionTally)
+            if self.state:
+                return (StateDayTally, StatePlaceTally) if self._dated else (StatePairTally, StatePlaceKindTally)
+            return (StateTally, JurisdictionTally)
         return (DayTally, JurisdictionTally)  # the headline (its open cases go with the events it counts)
 
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
@@ -159,6 +178,13 @@ class Summary:
         ``rows`` of its table (``map().excerpt(rows)``, without making the rest)."""
         return self.cached(f"map-home-{max_points}-{rows}",
                            lambda: self.map(None, max_points=max_points, max_rows=rows), reads=self.reads("map"))
+
+    def capped_map(self, query: Mapping | None, max_points: int, rows: int) -> Chart:
+        """The events list's map: every state shaded, the ``max_points`` busiest places drawn, the
+        first ``rows`` of its table (``map(query, max_points=…).excerpt(rows)``, without making the rest)."""
+        return self.cached(f"map-capped-{max_points}-{rows}",
+                           lambda: self.map(query, max_points=max_points, max_rows=rows), query,
+                           reads=self.reads("map"))
 
     def cached(self, name: str, build, query: Mapping | None = None, *, reads: tuple[type, ...] | None = None):
         """``build()``, kept in the cache until a tally it ``reads`` changes (the headline's by

@@ -5,7 +5,8 @@ from events.models.event import Event, EventJurisdiction, EventQuerySet
 from events.models.record import RecordEntry
 from events.models.source import Correction, Source
 from events.models.tally import (
-    DayTally, JurisdictionTally, MoneyTally, StateDayTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    DayTally, JurisdictionTally, MoneyTally, PolicyTally, StateDayTally, StatePairTally, StatePlaceKindTally,
+    StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
 
 __all__ = [
@@ -22,9 +23,12 @@ __all__ = [
     "JurisdictionTally",
     "MoneyTally",
     "PolicyChange",
+    "PolicyTally",
     "RecordEntry",
     "Source",
     "StateDayTally",
+    "StatePairTally",
+    "StatePlaceKindTally",
     "StatePlaceTally",
     "StateTally",
     "TallyMember",

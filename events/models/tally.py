@@ -128,6 +128,49 @@ class StatePlaceTally(models.Model):
         return f"{self.state}: {self.jurisdiction_id} {self.day} {self.kind} ({self.date_precision}): {self.n}"
 
 
+class StatePairTally(models.Model):
+    """Published events involving both ``state`` and ``other_state`` (itself included), per kind: the
+    map's state shading under a state filter without dates. StateDayTally has the same numbers by day,
+    for a date range; without one, summing its rows (every day of a busy state) cost the first request
+    after a change more than the rest of the page."""
+
+    state = models.CharField(max_length=2, help_text="The state filtered on.")
+    other_state = models.CharField(max_length=2, help_text="A state the same events involve (itself included).")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    n = models.IntegerField(help_text="Published events.")
+
+    class Meta:
+        ordering = ["state", "other_state", "kind"]
+        constraints = [
+            # The upsert's conflict target; its index serves the map (one state's rows).
+            models.UniqueConstraint(fields=["state", "other_state", "kind"], name="state_pair_tally_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}+{self.other_state} {self.kind}: {self.n}"
+
+
+class StatePlaceKindTally(models.Model):
+    """Published events involving ``state`` and the jurisdiction itself, per kind: the map's points under
+    a state filter without dates (StatePlaceTally by day, for a date range: ~107,000 rows for
+    California at 300,000 events, against ~3,000 places here)."""
+
+    state = models.CharField(max_length=2, help_text="The state filtered on.")
+    jurisdiction = models.ForeignKey("jurisdictions.Jurisdiction", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    n = models.IntegerField(help_text="Published events.")
+
+    class Meta:
+        ordering = ["state", "jurisdiction", "kind"]
+        constraints = [
+            # The upsert's conflict target; its index serves the map (one state's rows).
+            models.UniqueConstraint(fields=["state", "jurisdiction", "kind"], name="state_place_kind_tally_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.jurisdiction_id} {self.kind}: {self.n}"
+
+
 class MoneyTally(models.Model):
     """Published federal actions that name the jurisdiction as a subject and state an amount at stake,
     and the sum of those amounts: a jurisdiction page's "money at stake" line."""
@@ -183,3 +226,26 @@ class TallyVersion(models.Model):
 
     def __str__(self) -> str:
         return f"tally version {self.version}" + (f" of {self.tally}" if self.tally else "")
+
+
+class PolicyTally(models.Model):
+    """A policy's recorded changes (PolicyChange rows) and how many of them are in published events, for
+    the policies with at least one: the public rule "no change recorded, or one in a published event"
+    (events/visibility.py) becomes one probe of this table's key per policy instead of a join of every
+    change to its event. Kept by ``events.tallies.refresh_policy_tallies`` in the writer's transaction."""
+
+    policy = models.OneToOneField("jurisdictions.Policy", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    changes = models.IntegerField(help_text="Recorded changes to the policy, in events of any status.")
+    published = models.IntegerField(help_text="Those in published events.")
+
+    class Meta:
+        ordering = ["policy"]
+        constraints = [
+            # No row for a policy without changes: a recount compares equal, and "no row" reads as "none recorded".
+            models.CheckConstraint(condition=models.Q(changes__gt=0), name="policy_tally_has_changes"),
+            models.CheckConstraint(condition=models.Q(published__gte=0, published__lte=models.F("changes")),
+                                   name="policy_tally_published_within_changes"),
+        ]
+
+    def __str__(self) -> str:
+        return f"policy {self.policy_id}: {self.published} of {self.changes} changes published"

@@ -69,6 +69,7 @@ def public_urls(world) -> list[str]:
         "/", "/about/", "/events/", "/events/?jurisdiction=fips:17031", "/events/export.csv", "/events/export.json",
         "/events/timelinejs.json", "/events/feed/", cook.get_absolute_url(), reverse("jurisdiction_feed", kwargs={
             "state": cook.state.lower(), "slug": cook.slug}),
+        reverse("jurisdiction_cases", kwargs={"state": cook.state.lower(), "slug": cook.slug}),
         "/jurisdictions/", "/jurisdictions/?q=cook", "/embed/timeline/", "/embed/map/", "/corrections/",
         "/corrections/feed/", "/cases/publicmark-v-us/", "/embed/cases/publicmark-v-us/", "/embed/embed.js",
         f"/embed/jurisdictions/{cook.state.lower()}/{cook.slug}/",

@@ -7,11 +7,13 @@ import html
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 
+from events.charts.base import filter_params
 from events.charts.cache import ChartCache
-from events.embeds import build_chart, embed_snippets
+from events.embeds import build_chart, capped_map, embed_snippets
 from events.filters import EventFilter
 
 register = template.Library()
@@ -26,7 +28,10 @@ def event_charts(context, filterset: EventFilter, cached: ChartCache | None = No
     charts = cached or ChartCache(filterset.data)
     return {
         "timeline": build_chart("timeline", filterset, charts),
-        "map": build_chart("map", filterset, charts),
+        # Thousands of places under a broad filter: the busiest drawn, the first rows listed, and a
+        # link to the whole table (LIST_MAP_POINTS, LIST_MAP_ROWS).
+        "map": capped_map(filterset, charts, settings.LIST_MAP_POINTS, settings.LIST_MAP_ROWS),
+        "map_table_url": reverse("map_table") + (f"?{query}" if (query := filter_params(filterset.data).urlencode()) else ""),
         "embeds": embed_snippets(context["request"], filterset),
     }
 
