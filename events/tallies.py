@@ -23,8 +23,8 @@ from events.models import (
     DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, PolicyChange, PolicyTally,
     StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
-from jurisdictions.models import Policy
 from events.models.tally import UNDATED
+from jurisdictions.models import Policy
 
 # Event fields the tallies read: a save that touches none of them needs no refresh.
 TALLIED_FIELDS = frozenset({"status", "kind", "date", "date_precision"})
@@ -222,10 +222,7 @@ def refresh_policy_tallies(policy_ids: Iterable[int | None]) -> None:
         list(Policy.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
         counts = _policy_counts(PolicyChange.objects.filter(policy_id__in=ids))
         PolicyTally.objects.filter(policy_id__in=ids).delete()
-        PolicyTally.objects.bulk_create(
-            [PolicyTally(policy_id=pk, changes=changes, published=published)
-             for pk, (changes, published) in sorted(counts.items())]
-        )
+        PolicyTally.objects.bulk_create(_policy_rows(counts))
 
 
 def _policy_counts(changes) -> dict[int, tuple[int, int]]:
@@ -235,6 +232,11 @@ def _policy_counts(changes) -> dict[int, tuple[int, int]]:
         .annotate(n=Count("pk"), published=Count("pk", filter=Q(event__status=EventStatus.PUBLISHED)))
     )
     return {pk: (n, published) for pk, n, published in rows if n}
+
+
+def _policy_rows(counts: dict[int, tuple[int, int]]) -> list[PolicyTally]:
+    return [PolicyTally(policy_id=pk, changes=changes, published=published)
+            for pk, (changes, published) in sorted(counts.items())]
 
 
 # -- from scratch -------------------------------------------------------------------------------------
@@ -321,7 +323,9 @@ def rebuild_tallies() -> dict[str, int]:
     for model in (*_TABLES, TallyMember):
         model.objects.all().delete()
     counts = recount()
-    rebuild_policy_tallies(counts.pop(PolicyTally))
+    PolicyTally.objects.all().delete()
+    PolicyTally.objects.bulk_create(_policy_rows({pk: value for (pk,), value in counts.pop(PolicyTally).items()}),
+                                    batch_size=5000)
     for model, counts in counts.items():
         columns, sums = _TABLES[model], ("n", *_SUMS.get(model, ()))
         rows = (model(**dict(zip(columns, key)), **dict(zip(sums, value if isinstance(value, tuple) else (value,))))
@@ -336,16 +340,5 @@ def rebuild_tallies() -> dict[str, int]:
     return {model._meta.model_name: model.objects.count() for model in (*_TABLES, TallyMember, PolicyTally)}
 
 
-def rebuild_policy_tallies(counts: dict[tuple, tuple[int, int]] | None = None) -> int:
-    """The policy tallies counted again from the changes (``recount()[PolicyTally]`` if given)."""
-    if counts is None:
-        counts = {(pk,): value for pk, value in _policy_counts(PolicyChange.objects.all()).items()}
-    PolicyTally.objects.all().delete()
-    rows = [PolicyTally(policy_id=pk, changes=changes, published=published)
-            for (pk,), (changes, published) in counts.items()]
-    PolicyTally.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
-
-
-__all__ = ["TALLIED_FIELDS", "rebuild_policy_tallies", "rebuild_tallies", "recount", "refresh_policy_tallies",
-           "refresh_tallies", "stored", "versions"]
+__all__ = ["TALLIED_FIELDS", "rebuild_tallies", "recount", "refresh_policy_tallies", "refresh_tallies", "stored",
+           "versions"]
