@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "counts": summary.cached("headline", summary.headline),
         "timeline": summary.chart("timeline").excerpt(rows, last=True),
-        "map": summary.home_map(settings.HOME_MAP_POINTS, rows),
+        "map": summary.capped_map(None, settings.HOME_MAP_POINTS, rows),
         "events": Event.objects.published().with_list_data().newest_first()[: settings.HOME_LATEST_EVENTS],
         "filters": filters,
     }

@@ -173,15 +173,10 @@ class Summary:
         return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query,
                            reads=self.reads(name))
 
-    def home_map(self, max_points: int, rows: int) -> Chart:
-        """The dashboard's map: every state shaded, the ``max_points`` busiest places drawn, the first
-        ``rows`` of its table (``map().excerpt(rows)``, without making the rest)."""
-        return self.cached(f"map-home-{max_points}-{rows}",
-                           lambda: self.map(None, max_points=max_points, max_rows=rows), reads=self.reads("map"))
-
     def capped_map(self, query: Mapping | None, max_points: int, rows: int) -> Chart:
-        """The events list's map: every state shaded, the ``max_points`` busiest places drawn, the
-        first ``rows`` of its table (``map(query, max_points=…).excerpt(rows)``, without making the rest)."""
+        """The map of the dashboard (``query`` None) and of the events list: every state shaded, the
+        ``max_points`` busiest places drawn, the first ``rows`` of its table (``map(query,
+        max_points=…).excerpt(rows)``, without making the rest)."""
         return self.cached(f"map-capped-{max_points}-{rows}",
                            lambda: self.map(query, max_points=max_points, max_rows=rows), query,
                            reads=self.reads("map"))

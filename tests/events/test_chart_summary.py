@@ -224,7 +224,7 @@ def test_generating_and_removing_synthetic_data_keep_the_summary(gazetteer):
 def test_the_dashboards_map_is_the_first_rows_of_the_whole_map(places):
     rich(places)
     for rows in (0, 1, 2, 5, 50):
-        assert Summary().home_map(2, rows).payload() == Summary().map(max_points=2).excerpt(rows).payload()
+        assert Summary().capped_map(None, 2, rows).payload() == Summary().map(max_points=2).excerpt(rows).payload()
 
 
 def test_the_map_table_rows_are_escaped_as_format_html_escapes_them(places):
