@@ -238,7 +238,19 @@ def _acts_after(text: str, end: int) -> bool:
     if limit > len(text):
         limit = len(text)
     limit = _sentence_end(text, end, limit)
-    for raw in text[end:limit].split(None, 12):
+    # The window's first 12 words, split in two steps: most mentions are decided by their first few words, so
+    # the rest of the window (the fifth piece) is split only when those decided nothing.
+    words = text[end:limit].split(None, 4)
+    rest = len(words) == 5  # the fifth piece is the rest of the window, still to split
+    i = 0
+    while i < len(words):
+        raw = words[i]
+        i += 1
+        if rest and i == 5:
+            words = raw.split(None, 8)
+            rest = False
+            i = 0
+            continue
         word = raw.strip(_OPENING).rstrip(_CLOSING)
         if word.endswith(","):
             word = word[:-1]

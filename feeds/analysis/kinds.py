@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final, cast
 
-from feeds.analysis.terms import ANY, Term, TermHit, first_at_or_after
+from feeds.analysis.terms import ANY, Term, TermHit, first_at_or_after_near
 
 CATEGORY: Final = "kind"
 FEDERAL_ACTION: Final = "federal_action"
@@ -142,7 +142,7 @@ CLAUSE_REACH: Final = 160  # how far a clause may run either side of a cue
 class _Context:
     """One field's context-word hits, read by bisection for each cue."""
 
-    __slots__ = ("text", "hits", "starts", "last_lo", "last_hi", "marks")
+    __slots__ = ("text", "hits", "starts", "last_lo", "last_hi", "marks", "mark_at", "start_at")
 
     def __init__(self, text: str, hits: list[TermHit]) -> None:
         self.text = text
@@ -151,6 +151,10 @@ class _Context:
         self.last_lo = -1  # the last clause found with a mark at each end: cues inside it share it
         self.last_hi = -1
         self.marks: list[int] | None = None  # where clauses end, found once when a cue first asks
+        # The last answers found in ``marks`` and ``starts``: cues come in reading order, so the next answer is
+        # near (first_at_or_after_near).
+        self.mark_at = 0
+        self.start_at = 0
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """From the last comma or sentence end before the cue to the next one (within CLAUSE_REACH)."""
@@ -160,21 +164,28 @@ class _Context:
         if marks is None:
             marks = self.marks = _marks(self.text)
         floor = start - CLAUSE_REACH if start > CLAUSE_REACH else 0
-        i = first_at_or_after(marks, start)
+        i = first_at_or_after_near(marks, start, self.mark_at)
         lo = marks[i - 1] + 1 if i > 0 and marks[i - 1] >= floor else floor
         ceiling = end + CLAUSE_REACH
         if ceiling > len(self.text):
             ceiling = len(self.text)
-        j = first_at_or_after(marks, end)
+        j = first_at_or_after_near(marks, end, i)
+        self.mark_at = i
         hi = marks[j] if j < len(marks) and marks[j] < ceiling else ceiling
         if lo > floor and hi < ceiling:
             self.last_lo, self.last_hi = lo, hi
         return lo, hi
 
+    def _first_start(self, position: int) -> int:
+        """The index of the first context hit starting at or after ``position``."""
+        i = first_at_or_after_near(self.starts, position, self.start_at)
+        self.start_at = i
+        return i
+
     def has(self, flag: int, lo: int, hi: int) -> bool:
         """Whether a context word with ``flag`` lies wholly in [lo, hi)."""
         hits, starts = self.hits, self.starts
-        i, n = first_at_or_after(starts, lo), len(starts)
+        i, n = self._first_start(lo), len(starts)
         while i < n and starts[i] < hi:
             hit = hits[i]
             if cast(int, hit[3].value) & flag and hit[1] <= hi:
@@ -185,7 +196,7 @@ class _Context:
     def past(self, lo: int, hi: int, year: int) -> bool:
         """Background: a past-time word in [lo, hi), or a year before ``year`` (0: unknown, years ignored)."""
         hits, starts = self.hits, self.starts
-        i, n = first_at_or_after(starts, lo), len(starts)
+        i, n = self._first_start(lo), len(starts)
         while i < n and starts[i] < hi:
             hit = hits[i]
             i += 1
@@ -199,7 +210,7 @@ class _Context:
     def right_after(self, flag: int, end: int) -> bool:
         """Whether a context word with ``flag`` is the next word after ``end``."""
         hits, starts = self.hits, self.starts
-        i, n = first_at_or_after(starts, end), len(starts)
+        i, n = self._first_start(end), len(starts)
         while i < n and starts[i] < end + 3:
             hit = hits[i]
             i += 1

@@ -146,6 +146,7 @@ def _longest_places(found: list[PlaceHit]) -> list[PlaceHit]:
         while k and kept[k - 1][0] >= start:
             k -= 1
         if k == 0 or start >= kept[k - 1][1]:
-            del kept[k:]
+            if k < len(kept):
+                del kept[k:]  # (a slice deletion is a generic call when compiled: only when there is one)
             kept.append(hit)
     return kept

@@ -30,10 +30,24 @@ class Term:
 TermHit = tuple[int, int, str, Term]
 
 
-def first_at_or_after(values: list[int], position: int) -> int:
-    """The index of the first of the sorted ``values`` at or after ``position`` (``bisect_left``, compiled with
-    the rest: the library's takes a generic call and a generic comparison per step)."""
-    lo, hi = 0, len(values)
+def first_at_or_after_near(values: list[int], position: int, hint: int) -> int:
+    """The index of the first of the sorted ``values`` at or after ``position`` (``bisect_left``), given
+    ``hint``, the answer to an earlier query for a nearby position: the rules ask in reading order, so the answer
+    is usually ``hint`` or a step or two after it. A few steps forward from there, else a bisection (compiled
+    with the rest: the library's takes a generic call and a generic comparison per step) of the side the answer
+    is on."""
+    n = len(values)
+    lo = hint if hint < n else n
+    if lo > 0 and values[lo - 1] >= position:
+        hi = lo  # behind the hint
+        lo = 0
+    else:
+        stop = lo + 4 if lo + 4 < n else n
+        while lo < stop:
+            if values[lo] >= position:
+                return lo
+            lo += 1
+        hi = n
     while lo < hi:
         mid = (lo + hi) // 2
         if values[mid] < position:
