@@ -140,7 +140,7 @@ CLAUSE_REACH: Final = 160  # how far a clause may run either side of a cue
 
 
 class _Context:
-    """One field's context-word hits, read by bisection for each cue."""
+    """One field's context-word hits and clause marks, searched from the last answer for each cue."""
 
     __slots__ = ("text", "hits", "starts", "last_lo", "last_hi", "marks", "mark_at", "start_at")
 
