@@ -2,7 +2,10 @@
 its per-process cache is the one every request meets), timed from this process over a socket, warm
 (p50, p95 of REQUESTS after WARMUPS) and right after a change to an event ("first request after a
 change": an event's date is moved, through the ORM as an editor's save would, before each of
-CHANGES single requests; median reported). Run it once per database size and compare the ratios
+CHANGES single requests; median reported) and right after one is published ("first request after a
+publish": a published event is taken back to draft and the page requested once, untimed, then it is
+published again through ``publish_event``, as the review queue and the admin do, and the next request
+timed; CHANGES times, median reported). Run it once per database size and compare the ratios
 (``python -m bench webhttp --events 10000`` then ``--events 300000`` on another BENCH_DATABASE_URL).
 
 The port is BENCH_HTTP_PORT (default: a free one). The API's public rate limit is raised for the run
@@ -71,6 +74,23 @@ def change_an_event(n: int) -> None:
     event.save()
 
 
+def unpublish_an_event(n: int):
+    """Take one published event back to draft (the state a publish starts from); returns it."""
+    from events.choices import EventStatus
+    from events.models import Event
+
+    event = Event.objects.published().filter(is_synthetic=True).order_by("pk")[10 + n % 5]
+    event.status = EventStatus.DRAFT
+    event.save()
+    return event
+
+
+def publish(event) -> None:
+    from events.services import publish_event
+
+    publish_event(event)
+
+
 SIZES = (10_000,)  # one size per run (`--events N`): each needs its own database
 
 
@@ -97,10 +117,19 @@ def run(repeats: int = 1, sizes: tuple[int, ...] = SIZES) -> dict:
                 started = time.perf_counter()
                 _get(port, url)
                 after_change.append(time.perf_counter() - started)
+            after_publish = []
+            for n in range(CHANGES):
+                event = unpublish_an_event(n)
+                _get(port, url)
+                publish(event)
+                started = time.perf_counter()
+                _get(port, url)
+                after_publish.append(time.perf_counter() - started)
             pages[name] = {
                 "url": url, "status": status, "bytes": size_bytes,
                 "p50_ms": round(median(times) * 1000, 1), "p95_ms": round(percentile(times, 95) * 1000, 1),
                 "after_change_ms": round(median(after_change) * 1000, 1),
+                "after_publish_ms": round(median(after_publish) * 1000, 1),
             }
             print(f"  … {name}: {pages[name]}", file=sys.stderr, flush=True)
     return {"events": data.get("published_events"), "all_events": data.get("all_events"),
@@ -109,7 +138,9 @@ def run(repeats: int = 1, sizes: tuple[int, ...] = SIZES) -> dict:
 
 def report(results: dict) -> None:
     print(f"  {results['server']}; {results['events']:,} published of {results['all_events']:,} events")
-    print(f"  {'page':28} {'p50 ms':>8} {'p95 ms':>8} {'1st after change':>17} {'bytes':>9} status")
+    print(f"  {'page':28} {'p50 ms':>8} {'p95 ms':>8} {'1st after change':>17} {'1st after publish':>18} "
+          f"{'÷ p50':>6} {'bytes':>9} status")
     for name, row in results["pages"].items():
+        worst = max(row["after_change_ms"], row["after_publish_ms"]) / row["p50_ms"] if row["p50_ms"] else 0.0
         print(f"  {name:28} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['after_change_ms']:17.1f} "
-              f"{row['bytes']:9d} {row['status']}")
+              f"{row['after_publish_ms']:18.1f} {worst:6.2f} {row['bytes']:9d} {row['status']}")

@@ -1,0 +1,34 @@
+"""The HTTP benchmark's "first request after a publish": it takes a published event back to draft and
+publishes it again the way editors do, so every run ends with the data it started from."""
+import pytest
+
+from bench import webhttp
+from events.choices import EventStatus
+from events.models import Event
+from events.tallies import rebuild_tallies, recount, stored
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_unpublished_and_republished_event_leaves_the_data_and_the_summary_as_they_were(synthetic):
+    rebuild_tallies()  # generate() writes in bulk, without the signals that keep the summary
+    published_before = set(Event.objects.published().values_list("pk", flat=True))
+    summary_before = stored()
+    event = webhttp.unpublish_an_event(0)
+    assert Event.objects.get(pk=event.pk).status == EventStatus.DRAFT
+    assert event.pk in published_before
+    assert stored() != summary_before  # the draft left the summary
+
+    webhttp.publish(event)
+
+    assert set(Event.objects.published().values_list("pk", flat=True)) == published_before
+    assert stored() == summary_before == recount()
+
+
+def test_each_change_picks_one_of_five_events_in_turn(synthetic):
+    picked = []
+    for n in range(6):
+        event = webhttp.unpublish_an_event(n)
+        picked.append(event.pk)
+        webhttp.publish(event)
+    assert len(set(picked[:5])) == 5 and picked[5] == picked[0]
