@@ -20,8 +20,9 @@ from django.db.models import Count, F, Q, Sum
 
 from events.choices import EventKind, EventStatus, InvolvementRole
 from events.models import (
-    DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally, PolicyChange, PolicyTally,
-    StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, JurisdictionTotalTally, MoneyTally,
+    MonthTally, PolicyChange, PolicyTally, StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally,
+    StateTally, TallyMember, TallyVersion,
 )
 from events.models.tally import UNDATED
 from jurisdictions.models import Policy
@@ -33,8 +34,10 @@ CHUNK = 2000
 _TABLES = {
     # tally model: (key columns, in the order of the Counter keys)
     DayTally: ("kind", "day", "date_precision"),
+    MonthTally: ("kind", "month", "date_precision"),
     StateTally: ("state", "kind"),
     JurisdictionTally: ("jurisdiction_id", "kind"),
+    JurisdictionTotalTally: ("jurisdiction_id",),
     StateDayTally: ("state", "other_state", "kind", "day", "date_precision"),
     StatePlaceTally: ("state", "jurisdiction_id", "kind", "day", "date_precision"),
     StatePairTally: ("state", "other_state", "kind"),
@@ -124,6 +127,7 @@ def _contributions(member: TallyMember):
     """(tally, key, what it adds: the number of events, then the sums of _SUMS) for one event."""
     when = (member.kind, member.day, member.date_precision)
     yield DayTally, when, (1,)
+    yield MonthTally, (member.kind, month_of(member.day), member.date_precision), (1,)
     for state in member.states:
         yield StateTally, (state, member.kind), (1,)
         for other in member.states:
@@ -134,9 +138,15 @@ def _contributions(member: TallyMember):
             yield StatePlaceKindTally, (state, jurisdiction_id, member.kind), (1,)
     for jurisdiction_id in member.jurisdictions:
         yield JurisdictionTally, (jurisdiction_id, member.kind), (1,)
+        yield JurisdictionTotalTally, (jurisdiction_id,), (1,)
     if member.amount is not None:
         for jurisdiction_id in member.subjects:
             yield MoneyTally, (jurisdiction_id,), (1, member.amount)
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    """The first day of the day's month (UNDATED is one already)."""
+    return day.replace(day=1)
 
 
 def _add_up(signed_members) -> dict[type, dict[tuple, list]]:
@@ -264,8 +274,15 @@ def recount() -> dict[type, dict[tuple, int | tuple]]:
                             event__federal_action__amount_at_stake__isnull=False)
         .values_list("jurisdiction_id").annotate(n=Count("pk"), amount=Sum("event__federal_action__amount_at_stake"))
     }
+    month: Counter = Counter()
+    for (kind, date, precision), n in day.items():
+        month[(kind, month_of(date), precision)] += n
+    jurisdiction_total: Counter = Counter()
+    for (pk, _kind), n in jurisdiction.items():
+        jurisdiction_total[(pk,)] += n
     state_days, place_days = _pairs("jb.state"), _pairs("b.jurisdiction_id")
-    return {DayTally: dict(day), StateTally: state, JurisdictionTally: jurisdiction,
+    return {DayTally: dict(day), MonthTally: dict(month), StateTally: state, JurisdictionTally: jurisdiction,
+            JurisdictionTotalTally: dict(jurisdiction_total),
             StateDayTally: state_days, StatePlaceTally: place_days, MoneyTally: money,
             StatePairTally: _by_kind(state_days), StatePlaceKindTally: _by_kind(place_days),
             PolicyTally: {(pk,): counts for pk, counts in _policy_counts(PolicyChange.objects.all()).items()}}

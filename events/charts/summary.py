@@ -4,10 +4,13 @@ is identical whichever way its numbers came (tests/events/test_chart_summary_mat
 
 Which filters each answer can take:
 
-- the timeline and the list's count: any kinds and date range, with or without a state;
+- the timeline and the list's count: any kinds and date range, with or without a state (MonthTally
+  without dates or state, DayTally with dates, StateDayTally with a state);
 - the map: kinds only, or a state with any kinds and date range (StateDayTally, StatePlaceTally by day;
-  StatePairTally, StatePlaceKindTally for a state without dates);
-- the headline counts and the number of jurisdictions involved: kinds only;
+  StatePairTally, StatePlaceKindTally for a state without dates; JurisdictionTotalTally with no filter
+  at all, the dashboard's);
+- the headline counts and the number of jurisdictions involved: kinds only (MonthTally, and
+  JurisdictionTotalTally or JurisdictionTally);
 - anything else (a search, an agency, a jurisdiction…) is counted over the events as before, cached on
   the data version (events/charts/cache.py).
 
@@ -26,7 +29,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from events.charts.base import Chart, filter_params
@@ -35,7 +38,8 @@ from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
 from events.models import (
-    DayTally, Event, JurisdictionTally, StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally,
+    DayTally, Event, JurisdictionTally, JurisdictionTotalTally, MonthTally, StateDayTally, StatePairTally,
+    StatePlaceKindTally, StatePlaceTally, StateTally,
 )
 from events.tallies import versions
 from jurisdictions.choices import STATE_LEVEL_KINDS
@@ -99,7 +103,16 @@ class Summary:
         if self.state:
             # The state's own events: its rows paired with itself.
             return self._within(StateDayTally.objects.filter(state=self.state, other_state=self.state))
+        if self._by_month:
+            # Without a date range the months are enough: ~1,000 rows at 300,000 events, not ~15,000.
+            rows = MonthTally.objects.order_by()
+            return rows.filter(kind__in=self.kinds) if self.kinds else rows
         return self._within(DayTally.objects.all())
+
+    @property
+    def _by_month(self) -> bool:
+        """Whether ``_days()`` reads MonthTally, whose rows are months already."""
+        return not self.state and not self._dated
 
     def count(self) -> int:
         return self._days().aggregate(n=Sum("n"))["n"] or 0
@@ -112,13 +125,10 @@ class Summary:
             year_only=Sum("n", filter=Q(date_precision=DatePrecision.YEAR)),
         )
         counts = {key: value or 0 for key, value in counts.items()}
-        per_month = (
-            days.filter(date_precision__in=MONTHLY_PRECISIONS)
-            .annotate(month=TruncMonth("day"))
-            .values_list("month", "kind")
-            .annotate(total=Sum("n"))
-            .order_by("month", "kind")
-        )
+        monthly = days.filter(date_precision__in=MONTHLY_PRECISIONS)
+        if not self._by_month:
+            monthly = monthly.annotate(month=TruncMonth("day"))
+        per_month = monthly.values_list("month", "kind").annotate(total=Sum("n")).order_by("month", "kind")
         return timeline_chart(counts, per_month, query)
 
     def map(self, query: Mapping | None = None, max_points: int | None = None,
@@ -142,32 +152,37 @@ class Summary:
             places = self._within(StatePlaceTally.objects.filter(state=self.state))
         else:
             states = StateTally.objects.order_by()
-            places = JurisdictionTally.objects.order_by()
+            # Every kind: one row per jurisdiction already (JurisdictionTotalTally), nothing to add up.
+            places = JurisdictionTally.objects.order_by() if self.kinds else JurisdictionTotalTally.objects.order_by()
             if self.kinds:
                 states, places = states.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds)
             per_state = dict(states.values_list("state").annotate(total=Sum("n")))
-        return map_chart(per_state, _points(places), max_points=max_points, max_rows=max_rows)
+        # Read only the points the chart draws and its table shows, when both are capped.
+        limit = None if max_points is None or max_rows is None else max(max_points, max_rows)
+        points, point_count = _points(places, limit)
+        return map_chart(per_state, points, max_points=max_points, max_rows=max_rows, point_count=point_count)
 
     def headline(self) -> HeadlineCounts:
-        days = DayTally.objects.order_by()
-        places = JurisdictionTally.objects.order_by()
+        months = MonthTally.objects.order_by()
         events = Event.objects.published()
         if self.kinds:
-            days, places, events = (days.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds),
-                                    events.filter(kind__in=self.kinds))
-        per_kind = dict(days.values_list("kind").annotate(total=Sum("n")))
-        jurisdictions = places.values("jurisdiction").distinct().count()
+            months, events = months.filter(kind__in=self.kinds), events.filter(kind__in=self.kinds)
+            jurisdictions = JurisdictionTally.objects.filter(kind__in=self.kinds).values("jurisdiction").distinct().count()
+        else:
+            jurisdictions = JurisdictionTotalTally.objects.count()  # a row per jurisdiction involved
+        per_kind = dict(months.values_list("kind").annotate(total=Sum("n")))
         return headline_from(per_kind, jurisdictions, open_cases_count(events))
 
     def reads(self, name: str) -> tuple[type, ...]:
         """The tallies an answer is counted from: what its cache entry is kept on."""
         if name == "timeline":
-            return (StateDayTally,) if self.state else (DayTally,)
+            return (StateDayTally,) if self.state else (DayTally,) if self._dated else (MonthTally,)
         if name == "map":
             if self.state:
                 return (StateDayTally, StatePlaceTally) if self._dated else (StatePairTally, StatePlaceKindTally)
-            return (StateTally, JurisdictionTally)
-        return (DayTally, JurisdictionTally)  # the headline (its open cases go with the events it counts)
+            return (StateTally, JurisdictionTally if self.kinds else JurisdictionTotalTally)
+        # The headline (its open cases go with the events it counts).
+        return (MonthTally, JurisdictionTally if self.kinds else JurisdictionTotalTally)
 
     def chart(self, name: str, query: Mapping | None = None) -> Chart:
         return self.cached(name, lambda: {"timeline": self.timeline, "map": self.map}[name](query), query,
@@ -212,17 +227,43 @@ FROM ({tally}) t JOIN jurisdictions_jurisdiction j ON j.id = t.jurisdiction_id
 WHERE j.kind NOT IN ({state_level})
 ORDER BY t.total DESC, j.name, j.state
 """
+# Only the first %s points (PostgreSQL), and how many there are in all: the jurisdictions whose total
+# reaches the last drawn one's (ties included, so the order by name decides among them as above) are
+# looked up by primary key, where joining every point hashed all 20,000 jurisdictions (~10 of the
+# ~15 ms the dashboard's map took to read at 300,000 events).
+_TOP_POINTS_SQL = """
+WITH t AS MATERIALIZED (
+    SELECT s.jurisdiction_id, s.total FROM ({tally}) s
+    WHERE s.jurisdiction_id NOT IN (SELECT id FROM jurisdictions_jurisdiction WHERE kind IN ({state_level}))
+), top AS MATERIALIZED (
+    SELECT * FROM t WHERE t.total >= COALESCE((SELECT total FROM t ORDER BY total DESC OFFSET %s LIMIT 1), 0)
+)
+SELECT j.kind, j.name, j.state, j.slug, j.latitude, j.longitude, top.total, (SELECT count(*) FROM t)
+FROM top CROSS JOIN LATERAL (SELECT * FROM jurisdictions_jurisdiction jj WHERE jj.id = top.jurisdiction_id OFFSET 0) j
+ORDER BY top.total DESC, j.name, j.state
+LIMIT %s
+"""
 
 
-def _points(places) -> list[tuple]:
+def _points(places, limit: int | None = None) -> tuple[list[tuple], int]:
     """Rows of POINT_FIELDS + events for the counties and places of a tally (any queryset of a
-    tally with ``jurisdiction`` and ``n``)."""
-    tally_sql, params = places.order_by().values("jurisdiction_id").annotate(total=Sum("n")).values_list(
-        "jurisdiction_id", "total").query.sql_with_params()
-    sql = _POINTS_SQL.format(tally=tally_sql, state_level=", ".join(["%s"] * len(STATE_LEVEL_KINDS)))
+    tally with ``jurisdiction`` and ``n``), the first ``limit`` of them if given, and how many there
+    are in all."""
+    if places.model is JurisdictionTotalTally:  # one row per jurisdiction already
+        totals = places.order_by().annotate(total=F("n")).values_list("jurisdiction_id", "total")
+    else:
+        totals = places.order_by().values("jurisdiction_id").annotate(total=Sum("n")).values_list("jurisdiction_id", "total")
+    tally_sql, params = totals.query.sql_with_params()
+    state_level = ", ".join(["%s"] * len(STATE_LEVEL_KINDS))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *STATE_LEVEL_KINDS])
-        return [tuple(row) for row in cursor.fetchall()]
+        if limit is not None and limit > 0 and connection.vendor == "postgresql":
+            cursor.execute(_TOP_POINTS_SQL.format(tally=tally_sql, state_level=state_level),
+                           [*params, *STATE_LEVEL_KINDS, limit - 1, limit])
+            rows = cursor.fetchall()
+            return [tuple(row[:-1]) for row in rows], (rows[0][-1] if rows else 0)
+        cursor.execute(_POINTS_SQL.format(tally=tally_sql, state_level=state_level), [*params, *STATE_LEVEL_KINDS])
+        rows = [tuple(row) for row in cursor.fetchall()]
+    return (rows if limit is None else rows[:limit]), len(rows)
 
 
 def summary_for(filterset) -> Summary | None:

@@ -46,11 +46,12 @@ POINT_ORDER = ("-n", "jurisdiction__name", "jurisdiction__state")
 
 
 def map_chart(per_state: dict[str, int], points, *, max_points: int | None = None,
-              max_rows: int | None = None) -> Chart:
+              max_rows: int | None = None, point_count: int | None = None) -> Chart:
     """The chart from its numbers: events per state code, and rows of POINT_FIELDS + events, whether
     they were counted from the events or from the summary. With ``max_rows``, only the table's first
     rows are made: the chart is ``excerpt(max_rows)`` of the whole one, made without writing out
-    thousands of rows a page does not show."""
+    thousands of rows a page does not show. ``point_count``: ``points`` holds only the first rows (at
+    least ``max_points`` and the table's) of this many."""
     state_rows = (
         Jurisdiction.objects.states().filter(state__in=list(per_state)).values_list("state", "name", "slug")
     )
@@ -59,11 +60,12 @@ def map_chart(per_state: dict[str, int], points, *, max_points: int | None = Non
         key=lambda s: (-s[3], s[1]),
     )
     points = list(points)
+    count = len(points) if point_count is None else point_count
     drawn = points if max_points is None else points[:max_points]
-    facts = {"states": len(states), "points": len(points), "points_drawn": len(drawn)}
+    facts = {"states": len(states), "points": count, "points_drawn": len(drawn)}
     circles = "counties and cities as circles sized by their own events"
-    if len(drawn) < len(points):
-        circles = (f"the {len(drawn):,} counties and cities with the most events (of {len(points):,}) as circles "
+    if len(drawn) < count:
+        circles = (f"the {len(drawn):,} counties and cities with the most events (of {count:,}) as circles "
                    "sized by their own events; the full table lists them all")
     return Chart(
         figure=_figure(states, drawn),
@@ -79,7 +81,7 @@ def map_chart(per_state: dict[str, int], points, *, max_points: int | None = Non
                cell(n, numeric=True)]
               for kind, name, state, slug, _, _, n in points[:None if max_rows is None else max(0, max_rows - len(states))]),
         ],
-        facts={**facts, "total_rows": len(states) + len(points)} if max_rows is not None else facts,
+        facts={**facts, "total_rows": len(states) + count} if max_rows is not None else facts,
     )
 
 

@@ -5,8 +5,8 @@ from events.models.event import Event, EventJurisdiction, EventQuerySet
 from events.models.record import RecordEntry
 from events.models.source import Correction, Source
 from events.models.tally import (
-    DayTally, JurisdictionTally, MoneyTally, PolicyTally, StateDayTally, StatePairTally, StatePlaceKindTally,
-    StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    DayTally, JurisdictionTally, JurisdictionTotalTally, MoneyTally, MonthTally, PolicyTally, StateDayTally,
+    StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
 )
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "EventQuerySet",
     "FederalAction",
     "JurisdictionTally",
+    "JurisdictionTotalTally",
     "MoneyTally",
+    "MonthTally",
     "PolicyChange",
     "PolicyTally",
     "RecordEntry",

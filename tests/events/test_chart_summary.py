@@ -287,3 +287,38 @@ def test_a_chart_is_kept_until_a_tally_it_reads_changes(places, settings):
     publish_event(Event.objects.get(pk=events[8].pk))
     assert Summary().headline() == headline_counts(filterset.qs)
     assert Summary().cached("headline", Summary().headline) == headline_counts(filter_events({}).qs)
+
+
+def test_a_capped_map_breaks_ties_at_its_last_circle_by_name_as_the_whole_map_does(places):
+    # Five places with the same number of events, named so that the order by name is not the order
+    # they were made in: the points that reach the cut are chosen by the database's order, both ways.
+    for name in ("Echo", "Alpha", "Delta", "Bravo", "Charlie"):
+        place = make_jurisdiction(name=f"{name} Tie", state="CA", parent=places["CA-county"])
+        make_event(status="published", sources=1, jurisdictions=[place], date=DAY(2025, 4, 1))
+    make_event(status="published", sources=1, jurisdictions=[places["CA-a"]], date=DAY(2025, 4, 2))
+    for points in (1, 2, 3, 4, 6, 20):
+        for rows in (0, 3, 4, 40):
+            capped = Summary().capped_map(None, points, rows).payload()
+            assert capped == Summary().map(max_points=points).excerpt(rows).payload()
+        assert capped["facts"]["points"] == 6 and capped["facts"]["points_drawn"] == min(points, 6)
+
+
+def test_the_dashboard_reads_the_month_and_total_tallies(places):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rich(places)
+    with CaptureQueriesContext(connection) as read:
+        Summary().timeline()
+        Summary().headline()
+        Summary().capped_map(None, 2, 3)
+    tables = " ".join(q["sql"] for q in read.captured_queries)
+    assert "events_monthtally" in tables and "events_jurisdictiontotaltally" in tables
+    assert "events_daytally" not in tables and '"events_jurisdictiontally"' not in tables
+    # With a date range or a kind the days and kinds are still read.
+    dated = Summary(date_from=DAY(2025, 1, 1), used=frozenset({"date_from"}))
+    with CaptureQueriesContext(connection) as read:
+        dated.timeline()
+        Summary(kinds=("court_ruling",), used=frozenset({"kind"})).map()
+    tables = " ".join(q["sql"] for q in read.captured_queries)
+    assert "events_daytally" in tables and '"events_jurisdictiontally"' in tables
