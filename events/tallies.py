@@ -21,8 +21,8 @@ from django.db.models import Count, F, Q, Sum
 from events.choices import EventKind, EventStatus, InvolvementRole
 from events.models import (
     DayTally, Event, EventJurisdiction, FederalAction, JurisdictionTally, JurisdictionTotalTally, MoneyTally,
-    MonthTally, PolicyChange, PolicyTally, StateDayTally, StatePairTally, StatePlaceKindTally, StatePlaceTally,
-    StateTally, TallyMember, TallyVersion,
+    MonthTally, PolicyChange, PolicyTally, StateDayTally, StateMonthTally, StatePairTally, StatePlaceKindTally,
+    StatePlaceTally, StatePlaceTotalTally, StateTally, TallyMember, TallyVersion,
 )
 from events.models.tally import UNDATED
 from jurisdictions.models import Policy
@@ -42,6 +42,8 @@ _TABLES = {
     StatePlaceTally: ("state", "jurisdiction_id", "kind", "day", "date_precision"),
     StatePairTally: ("state", "other_state", "kind"),
     StatePlaceKindTally: ("state", "jurisdiction_id", "kind"),
+    StateMonthTally: ("state", "kind", "month", "date_precision"),
+    StatePlaceTotalTally: ("state", "jurisdiction_id"),
     MoneyTally: ("jurisdiction_id",),
 }
 # What each row adds up besides ``n`` (the number of events).
@@ -130,12 +132,14 @@ def _contributions(member: TallyMember):
     yield MonthTally, (member.kind, month_of(member.day), member.date_precision), (1,)
     for state in member.states:
         yield StateTally, (state, member.kind), (1,)
+        yield StateMonthTally, (state, member.kind, month_of(member.day), member.date_precision), (1,)
         for other in member.states:
             yield StateDayTally, (state, other, *when), (1,)
             yield StatePairTally, (state, other, member.kind), (1,)
         for jurisdiction_id in member.jurisdictions:
             yield StatePlaceTally, (state, jurisdiction_id, *when), (1,)
             yield StatePlaceKindTally, (state, jurisdiction_id, member.kind), (1,)
+            yield StatePlaceTotalTally, (state, jurisdiction_id), (1,)
     for jurisdiction_id in member.jurisdictions:
         yield JurisdictionTally, (jurisdiction_id, member.kind), (1,)
         yield JurisdictionTotalTally, (jurisdiction_id,), (1,)
@@ -277,14 +281,12 @@ def recount() -> dict[type, dict[tuple, int | tuple]]:
     month: Counter = Counter()
     for (kind, date, precision), n in day.items():
         month[(kind, month_of(date), precision)] += n
-    jurisdiction_total: Counter = Counter()
-    for (pk, _kind), n in jurisdiction.items():
-        jurisdiction_total[(pk,)] += n
     state_days, place_days = _pairs("jb.state"), _pairs("b.jurisdiction_id")
     return {DayTally: dict(day), MonthTally: dict(month), StateTally: state, JurisdictionTally: jurisdiction,
-            JurisdictionTotalTally: dict(jurisdiction_total),
+            JurisdictionTotalTally: _totals(jurisdiction),
             StateDayTally: state_days, StatePlaceTally: place_days, MoneyTally: money,
             StatePairTally: _by_kind(state_days), StatePlaceKindTally: _by_kind(place_days),
+            StateMonthTally: _own_months(state_days), StatePlaceTotalTally: _totals(_by_kind(place_days)),
             PolicyTally: {(pk,): counts for pk, counts in _policy_counts(PolicyChange.objects.all()).items()}}
 
 
@@ -317,6 +319,24 @@ def _by_kind(by_day: dict[tuple, int]) -> dict[tuple, int]:
     counts: Counter = Counter()
     for (state, other, kind, _day, _precision), n in by_day.items():
         counts[(state, other, kind)] += n
+    return dict(counts)
+
+
+def _own_months(state_days: dict[tuple, int]) -> dict[tuple, int]:
+    """(state, kind, month, precision) counts from the state paired with itself by day: each event
+    involving the state is counted once in that pair."""
+    counts: Counter = Counter()
+    for (state, other, kind, day, precision), n in state_days.items():
+        if other == state:
+            counts[(state, kind, month_of(day), precision)] += n
+    return dict(counts)
+
+
+def _totals(by_kind: dict[tuple, int]) -> dict[tuple, int]:
+    """Counts keyed (..., kind) summed over the kinds."""
+    counts: Counter = Counter()
+    for (*key, _kind), n in by_kind.items():
+        counts[tuple(key)] += n
     return dict(counts)
 
 

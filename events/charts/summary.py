@@ -4,11 +4,11 @@ is identical whichever way its numbers came (tests/events/test_chart_summary_mat
 
 Which filters each answer can take:
 
-- the timeline and the list's count: any kinds and date range, with or without a state (MonthTally
-  without dates or state, DayTally with dates, StateDayTally with a state);
+- the timeline and the list's count: any kinds and date range, with or without a state (by month
+  without dates: MonthTally, StateMonthTally with a state; by day with dates: DayTally, StateDayTally);
 - the map: kinds only, or a state with any kinds and date range (StateDayTally, StatePlaceTally by day;
-  StatePairTally, StatePlaceKindTally for a state without dates; JurisdictionTotalTally with no filter
-  at all, the dashboard's);
+  StatePairTally and StatePlaceKindTally, or StatePlaceTotalTally for every kind, for a state without
+  dates; JurisdictionTotalTally with no filter at all, the dashboard's);
 - the headline counts and the number of jurisdictions involved: kinds only (MonthTally, and
   JurisdictionTotalTally or JurisdictionTally);
 - anything else (a search, an agency, a jurisdiction…) is counted over the events as before, cached on
@@ -38,8 +38,8 @@ from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
 from events.choices import DatePrecision
 from events.models import (
-    DayTally, Event, JurisdictionTally, JurisdictionTotalTally, MonthTally, StateDayTally, StatePairTally,
-    StatePlaceKindTally, StatePlaceTally, StateTally,
+    DayTally, Event, JurisdictionTally, JurisdictionTotalTally, MonthTally, StateDayTally, StateMonthTally,
+    StatePairTally, StatePlaceKindTally, StatePlaceTally, StatePlaceTotalTally, StateTally,
 )
 from events.tallies import versions
 from jurisdictions.choices import STATE_LEVEL_KINDS
@@ -100,19 +100,21 @@ class Summary:
         return rows.order_by()
 
     def _days(self):
+        if self._by_month:
+            # Without a date range the months are enough: ~1,000 rows at 300,000 events (or for
+            # California alone), where the same numbers by day are ~15,000.
+            rows = StateMonthTally.objects.filter(state=self.state) if self.state else MonthTally.objects.all()
+            rows = rows.order_by()
+            return rows.filter(kind__in=self.kinds) if self.kinds else rows
         if self.state:
             # The state's own events: its rows paired with itself.
             return self._within(StateDayTally.objects.filter(state=self.state, other_state=self.state))
-        if self._by_month:
-            # Without a date range the months are enough: ~1,000 rows at 300,000 events, not ~15,000.
-            rows = MonthTally.objects.order_by()
-            return rows.filter(kind__in=self.kinds) if self.kinds else rows
         return self._within(DayTally.objects.all())
 
     @property
     def _by_month(self) -> bool:
-        """Whether ``_days()`` reads MonthTally, whose rows are months already."""
-        return not self.state and not self._dated
+        """Whether ``_days()`` reads MonthTally or StateMonthTally, whose rows are months already."""
+        return not self._dated
 
     def count(self) -> int:
         return self._days().aggregate(n=Sum("n"))["n"] or 0
@@ -137,10 +139,11 @@ class Summary:
             # Every state and place the state's events involve, by kind: a few thousand rows at
             # most, where the rows by day are every day of every place (~107,000 for California at
             # 300,000 events), and an edit that only moves a date leaves them as they were.
-            per_state, places = StatePairTally.objects.filter(state=self.state), StatePlaceKindTally.objects.filter(
-                state=self.state)
+            per_state = StatePairTally.objects.filter(state=self.state)
+            places = StatePlaceTotalTally.objects.filter(state=self.state)  # every kind: a row per place
             if self.kinds:
-                per_state, places = per_state.filter(kind__in=self.kinds), places.filter(kind__in=self.kinds)
+                per_state = per_state.filter(kind__in=self.kinds)
+                places = StatePlaceKindTally.objects.filter(state=self.state, kind__in=self.kinds)
             per_state = dict(per_state.order_by().values_list("other_state").annotate(total=Sum("n")))
             places = places.order_by()
         elif self.state:
@@ -176,10 +179,14 @@ class Summary:
     def reads(self, name: str) -> tuple[type, ...]:
         """The tallies an answer is counted from: what its cache entry is kept on."""
         if name == "timeline":
-            return (StateDayTally,) if self.state else (DayTally,) if self._dated else (MonthTally,)
+            if self.state:
+                return (StateDayTally,) if self._dated else (StateMonthTally,)
+            return (DayTally,) if self._dated else (MonthTally,)
         if name == "map":
             if self.state:
-                return (StateDayTally, StatePlaceTally) if self._dated else (StatePairTally, StatePlaceKindTally)
+                if self._dated:
+                    return (StateDayTally, StatePlaceTally)
+                return (StatePairTally, StatePlaceKindTally if self.kinds else StatePlaceTotalTally)
             return (StateTally, JurisdictionTally if self.kinds else JurisdictionTotalTally)
         # The headline (its open cases go with the events it counts).
         return (MonthTally, JurisdictionTally if self.kinds else JurisdictionTotalTally)
@@ -249,7 +256,7 @@ def _points(places, limit: int | None = None) -> tuple[list[tuple], int]:
     """Rows of POINT_FIELDS + events for the counties and places of a tally (any queryset of a
     tally with ``jurisdiction`` and ``n``), the first ``limit`` of them if given, and how many there
     are in all."""
-    if places.model is JurisdictionTotalTally:  # one row per jurisdiction already
+    if places.model in (JurisdictionTotalTally, StatePlaceTotalTally):  # one row per jurisdiction already
         totals = places.order_by().annotate(total=F("n")).values_list("jurisdiction_id", "total")
     else:
         totals = places.order_by().values("jurisdiction_id").annotate(total=Sum("n")).values_list("jurisdiction_id", "total")

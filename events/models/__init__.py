@@ -6,7 +6,8 @@ from events.models.record import RecordEntry
 from events.models.source import Correction, Source
 from events.models.tally import (
     DayTally, JurisdictionTally, JurisdictionTotalTally, MoneyTally, MonthTally, PolicyTally, StateDayTally,
-    StatePairTally, StatePlaceKindTally, StatePlaceTally, StateTally, TallyMember, TallyVersion,
+    StateMonthTally, StatePairTally, StatePlaceKindTally, StatePlaceTally, StatePlaceTotalTally, StateTally,
+    TallyMember, TallyVersion,
 )
 
 __all__ = [
@@ -29,9 +30,11 @@ __all__ = [
     "RecordEntry",
     "Source",
     "StateDayTally",
+    "StateMonthTally",
     "StatePairTally",
     "StatePlaceKindTally",
     "StatePlaceTally",
+    "StatePlaceTotalTally",
     "StateTally",
     "TallyMember",
     "TallyVersion",

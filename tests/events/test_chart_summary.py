@@ -322,3 +322,23 @@ def test_the_dashboard_reads_the_month_and_total_tallies(places):
         Summary(kinds=("court_ruling",), used=frozenset({"kind"})).map()
     tables = " ".join(q["sql"] for q in read.captured_queries)
     assert "events_daytally" in tables and '"events_jurisdictiontally"' in tables
+
+
+def test_a_state_without_dates_reads_its_month_and_place_total_tallies(places):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rich(places)
+    california = Summary(state="CA", used=frozenset({"state"}))
+    with CaptureQueriesContext(connection) as read:
+        california.timeline()
+        california.count()
+        california.capped_map(None, 2, 3)
+    tables = " ".join(q["sql"] for q in read.captured_queries)
+    assert "events_statemonthtally" in tables and "events_stateplacetotaltally" in tables
+    assert "events_statedaytally" not in tables and "events_stateplacekindtally" not in tables
+    # And they give what the events give (the rows by day, with a date range from the beginning).
+    filterset = filter_events({"state": "CA"})
+    assert california.timeline().payload() == timeline(filterset.qs).payload()
+    assert california.map().payload() == us_map(filterset.qs).payload()
+    assert california.count() == filterset.qs.count()
