@@ -7,6 +7,7 @@ import datetime
 import html
 import re
 import threading
+import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -170,9 +171,18 @@ def _wait_until_fitted(page, element):
     frame.wait_for_load_state("load")
     if frame.locator(".chart__plot").count():
         frame.wait_for_selector(".chart__plot .main-svg")
-    for _ in range(3):  # a late redraw (Plotly, a narrow refit) changes the content once more
-        page.wait_for_function("([el, h]) => Math.abs(el.clientHeight - h) <= 2",
-                               arg=[handle, _frame_metrics(frame)["content"]], timeout=10_000)
+    # Fitted: the frame's height is its content's, and its document is as wide as the frame (after a
+    # column narrows, the document inside reflows a moment later), three checks in a row 250 ms apart,
+    # since a late redraw (Plotly, a narrow refit) changes the content once more. The content is read
+    # again at every check: waiting for the height measured once timed out when it changed meanwhile
+    # (a busy machine). Past the deadline the caller's assertions report what was measured.
+    deadline = time.monotonic() + 30
+    settled = 0
+    while settled < 3 and time.monotonic() < deadline:
+        metrics = _frame_metrics(frame)
+        outer = handle.evaluate("el => ({height: el.clientHeight, width: el.clientWidth})")
+        fitted = abs(outer["height"] - metrics["content"]) <= 2 and metrics["clientWidth"] <= outer["width"]
+        settled = settled + 1 if fitted else 0
         page.wait_for_timeout(250)
     metrics = _frame_metrics(frame)
     outer = handle.evaluate("el => ({height: el.clientHeight, width: el.clientWidth})")
