@@ -181,21 +181,28 @@ def _apply(model, delta: dict[tuple, list]) -> None:
     columns = _TABLES[model]
     added = ("n", *_SUMS.get(model, ()))
     items = list(delta.items())
+    emptied: list[int] = []
     for start in range(0, len(items), 500):
         part = items[start:start + 500]
         placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(columns) + len(added))) + ")"] * len(part))
         params = [value for key, values in part for value in (*key, *values)]
         updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in added)
         with connection.cursor() as cursor:
-            # Both databases have INSERT … ON CONFLICT (PostgreSQL 9.5+, SQLite 3.24+): concurrent
-            # writers adding to the same new row do not collide.
+            # Both databases have INSERT … ON CONFLICT … RETURNING (PostgreSQL 9.5+, SQLite 3.35+):
+            # concurrent writers adding to the same new row do not collide, and the rows this call
+            # emptied are named, so only they are deleted: `DELETE … WHERE n = 0` read the whole
+            # table each time (650,000 rows by place and day at 300,000 events; most of a publish).
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join((*columns, *added))}) VALUES {placeholders} "
-                f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {updates}",
+                f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {updates} RETURNING id, n",
                 params,
             )
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE n = 0")
+            emptied.extend(pk for pk, n in cursor.fetchall() if n == 0)
+    for start in range(0, len(emptied), 500):
+        part = emptied[start:start + 500]
+        with connection.cursor() as cursor:
+            # The row stays locked by this transaction's upsert until it ends, so it is still empty.
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(part))}) AND n = 0", part)
 
 
 def _bump_version(models=None) -> None:
