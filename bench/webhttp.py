@@ -85,18 +85,13 @@ def unpublish_an_event(n: int):
     return event
 
 
-def publish(event) -> None:
-    from events.services import publish_event
-
-    publish_event(event)
-
-
 SIZES = (10_000,)  # one size per run (`--events N`): each needs its own database
 
 
 def run(repeats: int = 1, sizes: tuple[int, ...] = SIZES) -> dict:
     from bench.load import _get, gunicorn
     from bench.web import ensure_size
+    from events.services import publish_event
 
     size = sizes[0] if sizes else 10_000
     data = ensure_size(size)
@@ -121,7 +116,7 @@ def run(repeats: int = 1, sizes: tuple[int, ...] = SIZES) -> dict:
             for n in range(CHANGES):
                 event = unpublish_an_event(n)
                 _get(port, url)
-                publish(event)
+                publish_event(event)
                 started = time.perf_counter()
                 _get(port, url)
                 after_publish.append(time.perf_counter() - started)

@@ -100,7 +100,9 @@ class Summary:
         return rows.order_by()
 
     def _days(self):
-        if self._by_month:
+        """The tally the timeline and the list's count are summed from: by month without a date range
+        (MonthTally, StateMonthTally), by day with one."""
+        if not self._dated:
             # Without a date range the months are enough: ~1,000 rows at 300,000 events (or for
             # California alone), where the same numbers by day are ~15,000.
             rows = StateMonthTally.objects.filter(state=self.state) if self.state else MonthTally.objects.all()
@@ -110,11 +112,6 @@ class Summary:
             # The state's own events: its rows paired with itself.
             return self._within(StateDayTally.objects.filter(state=self.state, other_state=self.state))
         return self._within(DayTally.objects.all())
-
-    @property
-    def _by_month(self) -> bool:
-        """Whether ``_days()`` reads MonthTally or StateMonthTally, whose rows are months already."""
-        return not self._dated
 
     def count(self) -> int:
         return self._days().aggregate(n=Sum("n"))["n"] or 0
@@ -128,7 +125,7 @@ class Summary:
         )
         counts = {key: value or 0 for key, value in counts.items()}
         monthly = days.filter(date_precision__in=MONTHLY_PRECISIONS)
-        if not self._by_month:
+        if self._dated:  # rows by day
             monthly = monthly.annotate(month=TruncMonth("day"))
         per_month = monthly.values_list("month", "kind").annotate(total=Sum("n")).order_by("month", "kind")
         return timeline_chart(counts, per_month, query)
