@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Case as SqlCase
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from events.corrections_log import PAGE_SIZE as CORRECTIONS_PAGE_SIZE
 from events.corrections_log import describe_changes, public_corrections
 from events.visibility import public_cases, public_policies, public_snapshots
 from events.models import (
-    Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction, JurisdictionTally, MoneyTally,
+    Case, CaseParty, Correction, Event, EventJurisdiction, FederalAction, JurisdictionTotalTally, MoneyTally,
 )
 from events.models.event import format_date
 from events.policy_chart import EventMarker, policy_period, policy_timeline_figure
@@ -254,8 +254,9 @@ def jurisdiction_cases(request: HttpRequest, state: str, slug: str) -> HttpRespo
 
 
 def jurisdiction_event_count(jurisdiction: Jurisdiction) -> int:
-    """Published events involving the jurisdiction itself, from the chart summary (events/tallies.py)."""
-    return JurisdictionTally.objects.filter(jurisdiction=jurisdiction).aggregate(n=Sum("n"))["n"] or 0
+    """Published events involving the jurisdiction itself, from the chart summary (events/tallies.py): its
+    one total row, not a row per kind to add up."""
+    return JurisdictionTotalTally.objects.filter(jurisdiction=jurisdiction).values_list("n", flat=True).first() or 0
 
 
 def has_places_inside(jurisdiction: Jurisdiction) -> bool:

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events.choices import EventKind
 from events.models import Case, CaseParty, EventJurisdiction, FederalAction
 from jurisdictions.models import Jurisdiction, Listing, ListSnapshot, OfficialList, Policy
 from tests.factories import make_event, make_jurisdiction
@@ -101,9 +102,11 @@ def test_listings_on_official_lists_over_time(client, chicago):
 
 def test_events_are_paginated_and_published_only(client):
     place = make_jurisdiction(name="Busyville", state="ZZ", slug="busyville")
+    # Of several kinds: the count is the jurisdiction's total over the kinds.
+    kinds = [kind.value for kind in EventKind]
     for day in range(1, 31):
         make_event(status="published", sources=1, jurisdictions=[place], title=f"Busy event {day:02d}",
-                   date=datetime.date(2025, 1, day))
+                   date=datetime.date(2025, 1, day), kind=kinds[day % len(kinds)])
     make_event(jurisdictions=[place], title="Hidden draft")
     make_event(status="retracted", sources=1, jurisdictions=[place], title="Withdrawn report")
     first_html = get(client, place.get_absolute_url())
