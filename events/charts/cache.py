@@ -51,16 +51,26 @@ class ChartCache:
         self._version: str | None = None
 
     def get(self, name: str, build: Callable[[], T]) -> T:
-        seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+        seconds = cache_seconds()
         if not seconds:
             return build()
         if self._version is None:
             self._version = data_version()
-        key = f"charts:{name}:{self._version}:{self.filters_key}"
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            if isinstance(value, Chart):
-                value.cache_key = key
-            cache.set(key, value, seconds)
-        return value
+        return get_or_build(f"charts:{name}:{self._version}:{self.filters_key}", build, seconds)
+
+
+def cache_seconds() -> int:
+    """How long a chart's answer is kept (CHARTS_CACHE_SECONDS); 0 for not at all."""
+    return getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+
+
+def get_or_build(key: str, build: Callable[[], T], seconds: int) -> T:
+    """The cached answer under ``key``, else ``build()``'s, kept for ``seconds``. A chart learns its key,
+    so that its drawn HTML can be cached beside it (tracker/templatetags/event_charts.py)."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if isinstance(value, Chart):
+            value.cache_key = key
+        cache.set(key, value, seconds)
+    return value

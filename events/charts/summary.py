@@ -21,18 +21,16 @@ summary, not a count of every event.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Q, Sum
 from django.db.models.functions import TruncMonth
 
 from events.charts.base import Chart, filter_params
+from events.charts.cache import cache_seconds, get_or_build
 from events.charts.headline import HeadlineCounts, headline_from, open_cases_count
 from events.charts.timeline import MONTHLY_PRECISIONS, timeline_chart
 from events.charts.usmap import POINT_FIELDS, POINT_ORDER, map_chart
@@ -206,19 +204,13 @@ class Summary:
         tallies' versions (one small query), so after a change the first request reads the changed
         tallies again, never a count of every event, and an answer whose tallies did not change
         (the map by kind, when an event only moved to another day) is served as it was."""
-        seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+        seconds = cache_seconds()
         if not seconds:
             return build()
         version = "-".join(str(v) for v in versions(*(reads or self.reads("headline"))))
         canonical = repr((self.kinds, self.date_from, self.date_to, self.state, sorted(filter_params(query).lists())))
         key = f"charts:summary:{name}:{version}:{hashlib.sha256(canonical.encode()).hexdigest()[:24]}"
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            if isinstance(value, Chart):
-                value.cache_key = key
-            cache.set(key, value, seconds)
-        return value
+        return get_or_build(key, build, seconds)
 
 
 # The map's points: the tally summed per jurisdiction first (a few thousand rows), then joined to the

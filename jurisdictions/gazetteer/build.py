@@ -8,7 +8,7 @@ aliases and slugs, which need to see every name in the state.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from jurisdictions.choices import CoordinateSource, JurisdictionKind, PopulationSource
@@ -114,13 +114,21 @@ class _Builder:
 
     def _district(self, state: StateRow) -> JurisdictionRecord:
         """DC: the district, the county-equivalent 11001 and the city of Washington are one row."""
-        place = self.place_by_id[curated.DC_GEONAMES_ID]
+        return self._consolidated(
+            self.place_by_id[curated.DC_GEONAMES_ID], fips=state.fips, kind=JurisdictionKind.DISTRICT,
+            name=curated.DC_NAME, state=state.abbr, county_fips=curated.DC_COUNTY_FIPS, aliases=curated.DC_ALIASES,
+        )
+
+    def _consolidated(self, place: PlaceRow, *, fips: str, kind: str, name: str, state: str, county_fips: str,
+                      aliases: Iterable[str]) -> JurisdictionRecord:
+        """One row for a place and the county (or district) it is consolidated with: the FIPS code's uid,
+        GeoNames' point, names and population, the Census Bureau's county population where it has one."""
         record = JurisdictionRecord(
-            uid=fips_uid(state.fips),
-            kind=JurisdictionKind.DISTRICT,
-            name=curated.DC_NAME,
-            state=state.abbr,
-            fips=state.fips,
+            uid=fips_uid(fips),
+            kind=kind,
+            name=name,
+            state=state,
+            fips=fips,
             geonames_id=place.geonames_id,
             is_consolidated=True,
             latitude=place.latitude,
@@ -129,8 +137,8 @@ class _Builder:
             aliases=plausible_aliases(place.name, place.alternatenames),
         )
         _geonames_population(record, place)
-        self._census_population(record, curated.DC_COUNTY_FIPS)
-        self.curated_aliases[record.uid].update(curated.DC_ALIASES)
+        self._census_population(record, county_fips)
+        self.curated_aliases[record.uid].update(aliases)
         return record
 
     def _census_population(self, record: JurisdictionRecord, county_fips: str) -> None:
@@ -194,22 +202,10 @@ class _Builder:
 
     def _merged(self, county: CountyRow, merge: Consolidation) -> JurisdictionRecord:
         place = self.place_by_id[merge.geonames_id]
-        record = JurisdictionRecord(
-            uid=fips_uid(county.fips),
-            kind=JurisdictionKind.PLACE,
-            name=merge.name or place.name,
-            state=county.state,
-            fips=county.fips,
-            geonames_id=place.geonames_id,
-            is_consolidated=True,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            coordinates_source=CoordinateSource.GEONAMES,
-            aliases=plausible_aliases(place.name, place.alternatenames),
+        record = self._consolidated(
+            place, fips=county.fips, kind=JurisdictionKind.PLACE, name=merge.name or place.name, state=county.state,
+            county_fips=county.fips, aliases=merge.aliases,
         )
-        _geonames_population(record, place)
-        self._census_population(record, county.fips)
-        self.curated_aliases[record.uid].update(merge.aliases)
         if merge.name and merge.name != place.name:
             self.curated_aliases[record.uid].add(place.name)
         return record
