@@ -13,7 +13,7 @@ Every public page, feed, export, embed and API endpoint reads these querysets, s
 """
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from events.choices import EventStatus
 from events.models import Case, Event, PolicyTally
@@ -22,9 +22,25 @@ from jurisdictions.models import ListSnapshot, Policy
 
 def public_cases(queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
     queryset = Case.objects.all() if queryset is None else queryset
+    return queryset.filter(is_public=True).filter(_not_known_only_through_unpublished_events())
+
+
+def public_cases_reached_by(published: QuerySet[Event], queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """The public cases these published events reach: a case one of them belongs to, or one whose
+    originating action is one of them. A case with one of them among its own events is public by that
+    event already, so the rule is checked (one more lookup per case) only for a case reached through its
+    originating action alone."""
+    queryset = Case.objects.all() if queryset is None else queryset
+    plain = published.order_by()
+    own_event = Exists(plain.filter(case=OuterRef("pk")))
+    behind_it = Exists(plain.filter(pk=OuterRef("originating_event_id")))
+    return queryset.filter(is_public=True).filter(own_event | (behind_it & _not_known_only_through_unpublished_events()))
+
+
+def _not_known_only_through_unpublished_events() -> Q:
+    """A case no event belongs to, or one with a published event among its own."""
     any_event = Event.objects.filter(case=OuterRef("pk"))
-    published_event = any_event.filter(status=EventStatus.PUBLISHED)
-    return queryset.filter(is_public=True).filter(~Exists(any_event) | Exists(published_event))
+    return ~Exists(any_event) | Exists(any_event.filter(status=EventStatus.PUBLISHED))
 
 
 def public_policies(queryset: QuerySet[Policy] | None = None) -> QuerySet[Policy]:

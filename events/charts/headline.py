@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, QuerySet
 
 from events.charts.base import event_ids
 from events.choices import CaseStatus, EventKind
 from events.models import Case, EventJurisdiction
-from events.visibility import public_cases
+from events.visibility import public_cases_reached_by
 
 OPEN_CASE_STATUSES = (CaseStatus.OPEN, CaseStatus.ON_APPEAL)
 
@@ -32,16 +32,10 @@ def headline_counts(events: QuerySet) -> HeadlineCounts:
 
 
 def open_cases_count(events: QuerySet) -> int:
-    """Open public cases reached through these events."""
-    # A case counts once it is public through these events: a ruling in it or the action behind it.
-    # Both as EXISTS per case (a few thousand cases, each an index probe), where "originating event
+    """Open public cases reached through these published events: a ruling in it or the action behind it."""
+    # One EXISTS per open case for most (one of its own events is among these), where "originating event
     # IN (every published event)" read every published event on each count.
-    plain = events.order_by()
-    return (
-        public_cases(Case.objects.filter(status__in=OPEN_CASE_STATUSES))
-        .filter(Exists(plain.filter(case=OuterRef("pk"))) | Exists(plain.filter(pk=OuterRef("originating_event_id"))))
-        .count()
-    )
+    return public_cases_reached_by(events, Case.objects.filter(status__in=OPEN_CASE_STATUSES)).count()
 
 
 def headline_from(per_kind: dict[str, int], jurisdictions: int, open_cases: int) -> HeadlineCounts:
