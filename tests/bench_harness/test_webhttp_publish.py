@@ -33,3 +33,12 @@ def test_each_change_picks_one_of_five_events_in_turn(synthetic):
         picked.append(event.pk)
         publish_event(event)
     assert len(set(picked[:5])) == 5 and picked[5] == picked[0]
+
+
+def test_the_report_divides_the_first_requests_by_the_warm_p50_and_by_the_paused_control(capsys):
+    row = {"url": "/x/", "status": 200, "bytes": 10, "p50_ms": 3.0, "p95_ms": 4.0, "after_change_ms": 6.0,
+           "after_publish_ms": 6.6, "after_pause_ms": 5.5, "pause_ms": 30.0}
+    webhttp.report({"server": "gunicorn", "events": 10, "all_events": 12, "pages": {"lists": row}})
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("lists"))
+    # 6.6 / 3.0 = 2.20 against the warm p50; 6.6 / 5.5 = 1.20 against the same pause with nothing changed.
+    assert line.split()[1:8] == ["3.0", "4.0", "6.0", "6.6", "5.5", "2.20", "1.20"]
