@@ -18,6 +18,7 @@ than a literal per value.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Sequence
 from operator import attrgetter
 
@@ -223,6 +224,13 @@ def _preparer(field, connection, postgresql: bool):
         return prepared
     if internal_type in _SENT_AS_IS:
         return None  # read as it is
+    if internal_type == "JSONField" and field.encoder is None:
+        # What Django sends, as text: None is SQL NULL, anything else json.dumps (Django wraps it in an
+        # adapter that does the same; going through the field three times per article cost twice the dumps).
+        def json_text(obj):
+            value = getattr(obj, attname)
+            return None if value is None else json.dumps(value)
+        return json_text
     if internal_type == "DateTimeField":
         # A naive datetime is made aware by Django (with its warning), as bulk_create would.
         def aware_as_is(obj):

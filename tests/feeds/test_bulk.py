@@ -162,3 +162,25 @@ def test_insert_rows_takes_plain_objects_with_a_model():
     assert sorted(found) == [("https://plain.example/0",), ("https://plain.example/1",)]
     assert list(Article.objects.order_by("normalized_url").values_list("title", "published", "status", "suggested_kinds")) == [
         ("Plain", WHEN, "new", []), ("Plain", WHEN, "new", [])]
+
+
+def test_a_json_column_is_sent_as_the_text_django_would_send():
+    # On PostgreSQL JSON columns are prepared without going through the field (feeds.bulk._preparer): the text
+    # is the one Django's own preparation sends, for every kind of JSON value, and None is SQL NULL, not null.
+    from psycopg2.extras import Json
+
+    from feeds.bulk import _preparer, array_literal
+
+    values = [[], ["court_ruling"], [{"agency": "ice", "context": 'She said "no" \\ then ’left’', "start": 3}],
+              {"nested": {"n": 1.5, "t": True, "none": None}}, "text", 7, None, [None], ["\u2028<script>&"]]
+    field = Article._meta.get_field("suggested_agencies")
+    rows = [Article(url="u", normalized_url=f"u{i}", title="t", suggested_agencies=value) for i, value in enumerate(values)]
+    ours = [_preparer(field, connection, True)(row) for row in rows]
+    django = [field.get_db_prep_save(field.pre_save(row, True), connection) for row in rows]
+    assert ours == [value.dumps(value.adapted) if isinstance(value, Json) else value for value in django]
+    assert ours[values.index(None)] is None
+    assert array_literal(ours).startswith('{"[]","[\\"court_ruling\\"]",')
+    storable = [row for row in rows if row.suggested_agencies is not None]  # the column is NOT NULL
+    found = dict((url, pk) for pk, url in insert_rows(storable, returning=("pk", "normalized_url")))
+    stored = dict(Article.objects.filter(pk__in=found.values()).values_list("normalized_url", "suggested_agencies"))
+    assert [stored[row.normalized_url] for row in storable] == [value for value in values if value is not None]
