@@ -129,6 +129,9 @@ class Jurisdiction(models.Model):
             models.Index(fields=["state", "name"], name="jurisdiction_state_name_idx"),
             # Map sizes places by population.
             models.Index(fields=["-population"], name="jurisdiction_population_idx"),
+            # The analyser's index is checked against the table before every fetch (its newest change, its
+            # count): read from this index, not from every row (feeds/analysis/gazetteer_index.py).
+            models.Index(fields=["updated"], name="jurisdiction_updated_idx"),
         ]
 
     def __str__(self) -> str:

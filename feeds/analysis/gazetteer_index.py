@@ -120,12 +120,21 @@ def refresh_if_changed() -> bool:
 
 
 def _table_signature() -> tuple:
-    from django.db.models import Count, Max
+    """(rows, newest change, highest id) of the Jurisdiction table: any load, edit or deletion changes it.
+    Three subqueries, each answered from an index (the count from the smallest one), where one aggregate
+    over the table read all 20,000 rows, ~9 ms before every fetch."""
+    from django.db import connections, router
 
     from jurisdictions.models import Jurisdiction
 
-    agg = Jurisdiction.objects.aggregate(n=Count("id"), updated=Max("updated"), top=Max("id"))
-    return (agg["n"], agg["updated"], agg["top"])
+    connection = connections[router.db_for_read(Jurisdiction)]
+    quote = connection.ops.quote_name
+    meta = Jurisdiction._meta
+    table, updated, pk = quote(meta.db_table), quote(meta.get_field("updated").column), quote(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT COUNT(*) FROM {table}), (SELECT MAX({updated}) FROM {table}), "
+                       f"(SELECT MAX({pk}) FROM {table})")
+        return tuple(cursor.fetchone())
 
 
 def vocabulary() -> Iterable[tuple[str, Term]]:

@@ -32,3 +32,20 @@ def test_refresh_if_changed_notices_a_changed_gazetteer(analyse):
     assert refresh_if_changed() is True
     assert [j.uid for j in analyse("", "Raids in the Windy City.").jurisdictions] == ["geonames:4887398"]
     reset()  # the next test sees the rolled-back rows
+
+
+def test_refresh_if_changed_notices_a_deleted_jurisdiction_and_an_added_one(analyse):
+    from jurisdictions.models import Jurisdiction
+    from tests.factories import make_jurisdiction
+
+    get_index()
+    # Neither the newest change nor the highest id: only the count says the table changed.
+    oldest = Jurisdiction.objects.filter(children__isnull=True).order_by("updated", "pk").first()
+    assert oldest.pk != Jurisdiction.objects.order_by("-pk").first().pk
+    oldest.delete()
+    assert refresh_if_changed() is True
+    get_index()
+    assert refresh_if_changed() is False
+    make_jurisdiction(name="Newtown")
+    assert refresh_if_changed() is True
+    reset()  # the next test sees the rolled-back rows
