@@ -6,8 +6,9 @@ CHANGES single requests; median reported) and right after one is published ("fir
 publish": a published event is taken back to draft and the page requested once, untimed, then it is
 published again through ``publish_event``, as the review queue and the admin do, and the next request
 timed; CHANGES times, median reported), and, as the control for both, after the same idle time with
-nothing changed ("after a pause": the publish's median duration slept before a request). Run it once per database size and compare the ratios
-(``python -m bench webhttp --events 10000`` then ``--events 300000`` on another BENCH_DATABASE_URL).
+nothing changed ("after a pause": the publish's median duration slept before a request). Run it once per
+database size and compare the ratios (``python -m bench webhttp --events 10000`` then ``--events 300000``
+on another BENCH_DATABASE_URL).
 
 The port is BENCH_HTTP_PORT (default: a free one). The API's public rate limit is raised for the run
 so that no answer is a 429.
