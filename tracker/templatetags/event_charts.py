@@ -7,14 +7,13 @@ import json
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from events.charts.base import filter_params
-from events.charts.cache import ChartCache
+from events.charts.cache import ChartCache, cache_seconds, get_or_build
 from events.embeds import build_chart, capped_map, embed_snippets
 from events.filters import EventFilter
 
@@ -67,15 +66,11 @@ def _kept(chart, part: str, build) -> SafeString:
     """HTML drawn from a chart, cached under the chart's own cache key (which names the data version
     it was counted at, so a change to the data never serves an old one), or drawn afresh."""
     key = getattr(chart, "cache_key", "")
-    seconds = getattr(settings, "CHARTS_CACHE_SECONDS", 600)
+    seconds = cache_seconds()
     if not key or not seconds:
         drawn = str(build())
     else:
-        key = f"{key}:html:{part}"
-        drawn = cache.get(key)
-        if drawn is None:
-            drawn = str(build())
-            cache.set(key, drawn, seconds)
+        drawn = get_or_build(f"{key}:html:{part}", lambda: str(build()), seconds)
     # Built by _row/json_script above, which escaped every value.
     return mark_safe(drawn)
 
