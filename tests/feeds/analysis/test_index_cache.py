@@ -2,7 +2,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from feeds.analysis import reset
+from feeds.analysis import gazetteer_index, reset
 from feeds.analysis.gazetteer_index import get_index, refresh_if_changed
 
 
@@ -49,3 +49,31 @@ def test_refresh_if_changed_notices_a_deleted_jurisdiction_and_an_added_one(anal
     make_jurisdiction(name="Newtown")
     assert refresh_if_changed() is True
     reset()  # the next test sees the rolled-back rows
+
+
+def test_county_totals_are_the_places_inside_each_county(gazetteer):
+    """The database's two sums (places whose parent, or whose parent's parent, is a county) against the walk
+    the index used to make over every row in Python."""
+    from jurisdictions.choices import JurisdictionKind
+    from jurisdictions.models import Jurisdiction
+
+    rows = list(Jurisdiction.objects.values_list("id", "kind", "population", "parent_id"))
+    kind_of = {r[0]: r[1] for r in rows}
+    parent = {r[0]: r[3] for r in rows}
+    expected: dict[int, int] = {}
+    for jid, kind, population, _parent in rows:
+        if kind != JurisdictionKind.PLACE:
+            continue
+        up = parent.get(jid)
+        for _ in range(2):
+            if up is None:
+                break
+            if kind_of.get(up) == JurisdictionKind.COUNTY:
+                expected[up] = expected.get(up, 0) + (population or 0)
+            up = parent.get(up)
+
+    totals = gazetteer_index._county_totals()
+
+    assert len(expected) > 1000
+    assert {k: v for k, v in totals.items()} == expected
+
