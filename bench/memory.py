@@ -1,5 +1,6 @@
 """Worker memory over 10,000 articles, measured on a real Celery worker: the worker command of
-docker-compose.yml (``celery -A tracker worker --loglevel=INFO --concurrency=2``: a prefork pool), run
+docker-compose.yml (``python -m tracker.worker --loglevel=INFO --concurrency=1``, which is ``celery -A tracker
+worker`` started without the ``celery`` command's other subcommands: a prefork pool), run
 as it is there plus a private queue (``-Q``) and node name (``-n``), on Redis, fetching synthetic feeds from
 a local HTTP server through the real task (``feeds.tasks.fetch_feed``), 1,000 new articles a fetch.
 
@@ -134,9 +135,9 @@ def worker_command(queue: str) -> list[str]:
 
     command = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["worker"]["command"]
     command = shlex.split(command) if isinstance(command, str) else list(command)
-    assert command[0] == "celery", command
+    assert command[:3] == ["python", "-m", "tracker.worker"], command
     extra = shlex.split(os.environ.get("BENCH_WORKER_ARGS", ""))
-    return [sys.executable, "-m", *command, "-Q", queue, "-n", f"{queue}@%h", *extra]
+    return [sys.executable, *command[1:], "-Q", queue, "-n", f"{queue}@%h", *extra]
 
 
 def concurrency() -> int:

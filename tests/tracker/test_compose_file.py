@@ -40,7 +40,7 @@ def test_each_app_service_runs_its_own_process(compose):
     assert web.index("migrate") < web.index("gunicorn")
     # The sourced record loads before the site serves, as in `make run`.
     assert web.index("load_jurisdictions") < web.index("load_record") < web.index("gunicorn")
-    assert "celery -A tracker worker" in command_of(services["worker"])
+    assert command_of(services["worker"]).startswith("python -m tracker.worker ")
     assert "celery -A tracker beat" in command_of(services["beat"])
 
 
