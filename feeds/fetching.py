@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from feeds import http, ingest, scheduling
 from feeds.choices import FetchOutcome
+from feeds.collector import collector_paused
 from feeds.models import Feed, FetchRun
 from feeds.parsing import ParseError, parse_document
 from feeds.sanitize import clean_string
@@ -128,15 +129,16 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
     attempt.etag = _validator(response.headers.get("etag", ""), _ETAG_MAX)
     attempt.last_modified = _validator(response.headers.get("last-modified", ""), _LAST_MODIFIED_MAX)
     _renew(feed, claim)  # the download is done; parsing and storing follow
-    try:
-        parsed = parse_document(response.body, url=response.url, content_type=response.content_type)
-    except ParseError as exc:
-        attempt.fail(exc.outcome, exc.message)
-        # A refused or unreadable document must not be skipped next time by a 304.
-        attempt.etag = attempt.last_modified = ""
-        return
-    _renew(feed, claim)
-    result = ingest.ingest_entries(feed, parsed.entries, fetched_at=claim)
+    with collector_paused():
+        try:
+            parsed = parse_document(response.body, url=response.url, content_type=response.content_type)
+        except ParseError as exc:
+            attempt.fail(exc.outcome, exc.message)
+            # A refused or unreadable document must not be skipped next time by a 304.
+            attempt.etag = attempt.last_modified = ""
+            return
+        _renew(feed, claim)
+        result = ingest.ingest_entries(feed, parsed.entries, fetched_at=claim)
     _renew(feed, claim)
     attempt.outcome = FetchOutcome.OK
     attempt.seen, attempt.new, attempt.duplicate = result.seen, result.new, result.duplicate
