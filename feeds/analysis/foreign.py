@@ -49,7 +49,9 @@ class ForeignPlaces:
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-c", "from feeds.analysis.foreign import main; main()"], cwd=PROJECT_ROOT,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(PROJECT_ROOT),
+                                                                               os.environ.get("PYTHONPATH"))))},
             )
         except OSError:
             logger.warning("Could not start a process to read the foreign places; reading them here.", exc_info=True)
@@ -61,11 +63,12 @@ class ForeignPlaces:
             except subprocess.TimeoutExpired:
                 self.close()
                 out, err = b"", b"timed out"
-            if self._process.returncode == 0:
+            table = _table_from(out) if self._process.returncode == 0 else None
+            if table is not None:
                 ForeignPlaces._text = out
-            else:
-                logger.warning("Reading the foreign places in a child process failed (%s); reading them here.",
-                               err.decode(errors="replace").strip()[-500:])
+                return table
+            logger.warning("Reading the foreign places in a child process failed (%s); reading them here.",
+                           (err.decode(errors="replace").strip() or "it printed no table")[-500:])
         if ForeignPlaces._text is None:
             return compute_foreign_place_sizes()
         return json.loads(ForeignPlaces._text)
@@ -75,6 +78,15 @@ class ForeignPlaces:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
+
+
+def _table_from(out: bytes) -> dict[str, int] | None:
+    """The child's table, or None when what it printed is not one (kept only if it is)."""
+    try:
+        table = json.loads(out)
+    except ValueError:
+        return None
+    return table if isinstance(table, dict) and table else None
 
 
 def compute_foreign_place_sizes() -> dict[str, int]:

@@ -46,6 +46,16 @@ def test_a_child_that_fails_falls_back_to_reading_here_with_a_warning(monkeypatc
     assert ForeignPlaces._text is None  # nothing kept from a failure: the next build tries the child again
 
 
+def test_a_child_that_prints_no_table_falls_back_and_nothing_is_kept(monkeypatch, caplog):
+    monkeypatch.setattr(foreign.sys, "executable", "/bin/echo")  # exits 0, prints its arguments
+    with caplog.at_level(logging.WARNING, logger="feeds.analysis.foreign"):
+        table = ForeignPlaces().result()
+
+    assert table == compute_foreign_place_sizes()
+    assert "printed no table" in caplog.text
+    assert ForeignPlaces._text is None
+
+
 def test_a_child_that_cannot_start_falls_back_too(monkeypatch, caplog, tmp_path):
     monkeypatch.setattr(foreign.sys, "executable", str(tmp_path / "no-such-python"))
     with caplog.at_level(logging.WARNING, logger="feeds.analysis.foreign"):
