@@ -78,7 +78,7 @@ def update_values(model: type[Model], fields: Sequence[str], rows: Sequence[tupl
 
 
 def insert_rows(objects: Sequence, *, ignore_conflicts: bool = False, returning: Sequence[str] = (),
-                model: type[Model] | None = None) -> list[tuple]:
+                model: type[Model] | None = None, batch_size: int = BATCH) -> list[tuple]:
     """Insert unsaved instances of one model, one statement per batch. With ``returning``, gives those columns
     of the rows this call inserted: with ``ignore_conflicts``, a row that already existed is not among them
     (``ON CONFLICT DO NOTHING … RETURNING``: PostgreSQL, and SQLite from 3.35). With ``model``, the objects
@@ -109,11 +109,12 @@ def insert_rows(objects: Sequence, *, ignore_conflicts: bool = False, returning:
             for i, prep in prepared:
                 row[i] = prep(obj)
             rows.append(tuple(row))
-    return insert_values(model, fields, rows, ignore_conflicts=ignore_conflicts, returning=returning)
+    return insert_values(model, fields, rows, ignore_conflicts=ignore_conflicts, returning=returning,
+                         batch_size=batch_size)
 
 
 def insert_values(model: type[Model], fields: Sequence, rows: Sequence[tuple], *, ignore_conflicts: bool = False,
-                  returning: Sequence[str] = ()) -> list[tuple]:
+                  returning: Sequence[str] = (), batch_size: int = BATCH) -> list[tuple]:
     """``insert_rows`` for rows given as tuples of values ready for the database, one per field of ``fields``
     (names or Field objects): no model instance is made. A JSON column takes its value as JSON text."""
     if not rows:
@@ -126,7 +127,7 @@ def insert_values(model: type[Model], fields: Sequence, rows: Sequence[tuple], *
     tail = (" ON CONFLICT DO NOTHING" if ignore_conflicts else "") + (
         f" RETURNING {', '.join(quote(_field(meta, name).column) for name in returning)}" if returning else "")
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    batch = min(BATCH, connection.ops.bulk_batch_size(fields, rows))  # SQLite bounds the parameters
+    batch = min(batch_size, connection.ops.bulk_batch_size(fields, rows))  # SQLite bounds the parameters
     postgresql = connection.vendor == "postgresql"
     if postgresql:  # each column as one array literal (see _array_literals)
         arrays = "SELECT * FROM UNNEST(" + ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields) + ")"

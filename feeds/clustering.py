@@ -95,11 +95,14 @@ def _word_tuple(fingerprint_text: str) -> tuple[str, ...]:
 def _window(window: tuple[datetime.datetime, datetime.datetime]) -> dict[int, _Near]:
     """The relevant articles of the window by id. Articles stored before fingerprints were kept (or created
     some other way) get theirs now, once: computed from their text and written back."""
+    # Read in chunks (a server-side cursor on PostgreSQL): a busy window is thousands of rows, and only their
+    # _Near objects need to be held, not every row and its fingerprint's text at once as well.
     near = {
         row[0]: _Near(*row)
         for row in Article.objects.annotate(when=WHEN)
         .filter(is_relevant=True, when__range=window)
         .values_list("pk", "when", "cluster_id", "fingerprint")
+        .iterator(chunk_size=2000)
     }
     missing = [pk for pk, article in near.items() if article.words is None]
     if missing:

@@ -137,6 +137,8 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
             # A refused or unreadable document must not be skipped next time by a 304.
             attempt.etag = attempt.last_modified = ""
             return
+        # The entries hold all that is stored; the document (up to FEED_MAX_BYTES) is not kept while they are.
+        response.body = b""
         _renew(feed, claim)
         result = ingest.ingest_entries(feed, parsed.entries, fetched_at=claim)
     _renew(feed, claim)

@@ -2,7 +2,7 @@
 from feeds.clustering import stored_fingerprint
 from feeds.fetching import fetch_feed_now
 from feeds.ingest import plain_text_of
-from feeds.models import Article
+from feeds.models import Article, ArticleJurisdiction
 from tests.feeds.fetch.feeds import numbered_items, rss
 from tests.feeds.fetch.server import Reply
 
@@ -49,6 +49,38 @@ def test_a_failing_analyser_never_loses_the_articles(feed_server, make_feed, mon
     assert "Analysis of the new articles failed: ValueError: analyser broke" in run.error_message
     assert Article.objects.count() == 2
     assert not Article.objects.filter(analyzed_at__isnull=False).exists()
+
+
+def test_an_analyser_failing_midway_leaves_no_article_half_analysed(feed_server, make_feed, gazetteer, monkeypatch):
+    # Each article's analysis is reduced to its stored values as soon as it is made; a failure on a later
+    # article must still leave every article of the fetch unanalysed, with no matches, not the first ones done.
+    from feeds import analysis
+
+    real = analysis.analyze
+    calls = []
+
+    def fails_on_the_second(title, text, published):
+        calls.append(title)
+        if len(calls) == 2:
+            raise ValueError("analyser broke on the second article")
+        return real(title, text, published)
+
+    monkeypatch.setattr("feeds.analysis.analyze", fails_on_the_second)  # fault injection
+    feed = make_feed(feed_server.serve("/feed.xml", Reply(200, rss([
+        story("https://a.example", "one", "ICE arrests 31 in Denver"),
+        story("https://a.example", "two", "Denver council reaffirms sanctuary ordinance"),
+        story("https://a.example", "three", "ICE detainers in Denver"),
+    ]))))
+
+    run = fetch_feed_now(feed)
+
+    assert len(calls) == 2  # the first was analysed (and found Denver) before the second failed
+    assert run.outcome == "ok" and run.entries_new == 3
+    assert "Analysis of the new articles failed: ValueError: analyser broke on the second" in run.error_message
+    assert Article.objects.count() == 3
+    assert not Article.objects.filter(analyzed_at__isnull=False).exists()
+    assert not Article.objects.filter(is_relevant=True).exists()
+    assert not ArticleJurisdiction.objects.exists()
 
 
 def test_the_same_story_from_two_outlets_lands_in_one_cluster(feed_server, make_feed, gazetteer):
