@@ -89,8 +89,8 @@ def match_rows(article_id: int, analysis: Analysis) -> list[ArticleJurisdiction]
 def new_match_values(analysis: Analysis) -> list[tuple[int, str, str]]:
     """The matches of an analysis as the values their rows will hold (jurisdiction, role, evidence as JSON
     text), less the article, whose id is known once it is inserted. A fetch keeps these rather than its
-    Analyses until the articles are in: the objects of a 1,000-entry fetch's analyses took ~3 MB, the values
-    a fifth of it."""
+    Analyses until the articles are in: a 1,000-entry fetch's analyses were ~3.6 MB of objects at the INSERT,
+    and it held ~1.5 MB less with these values instead."""
     return [(match.jurisdiction_id, match.role, json.dumps([m.as_dict() for m in match.evidence]))
             for match in analysis.jurisdictions]
 
