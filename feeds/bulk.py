@@ -95,22 +95,28 @@ def insert_rows(objects: Sequence, *, ignore_conflicts: bool = False, returning:
     prepare = [_preparer(field, connection, postgresql) for field in fields]
     # Values sent as they are are read in one attrgetter call per row; only the others are prepared one by one.
     plain = [i for i, prep in enumerate(prepare) if prep is None]
-    if len(plain) == len(fields):
-        get_all = attrgetter(*(field.attname for field in fields))
-        rows = [get_all(obj) for obj in objects] if len(fields) > 1 else [(get_all(obj),) for obj in objects]
-    else:
-        as_is = [(i, attrgetter(fields[i].attname)) for i in plain]
-        prepared = [(i, prep) for i, prep in enumerate(prepare) if prep is not None]
-        rows = []
-        for obj in objects:
-            row = [None] * len(fields)
-            for i, get in as_is:
-                row[i] = get(obj)
-            for i, prep in prepared:
-                row[i] = prep(obj)
-            rows.append(tuple(row))
-    return insert_values(model, fields, rows, ignore_conflicts=ignore_conflicts, returning=returning,
-                         batch_size=batch_size)
+    as_is = [(i, attrgetter(fields[i].attname)) for i in plain]
+    prepared = [(i, prep) for i, prep in enumerate(prepare) if prep is not None]
+    get_all = attrgetter(*(field.attname for field in fields)) if len(plain) == len(fields) else None
+
+    def row_of(obj) -> tuple:
+        if get_all is not None:
+            return get_all(obj) if len(fields) > 1 else (get_all(obj),)
+        row = [None] * len(fields)
+        for i, get in as_is:
+            row[i] = get(obj)
+        for i, prep in prepared:
+            row[i] = prep(obj)
+        return tuple(row)
+
+    # Rows are made a batch at a time: a prepared row holds its own copies (an article's JSON columns as text),
+    # and only the batch being sent needs them.
+    batch = min(batch_size, connection.ops.bulk_batch_size(fields, objects))
+    found: list[tuple] = []
+    for start in range(0, len(objects), batch):
+        found.extend(insert_values(model, fields, [row_of(obj) for obj in objects[start:start + batch]],
+                                   ignore_conflicts=ignore_conflicts, returning=returning, batch_size=batch))
+    return found
 
 
 def insert_values(model: type[Model], fields: Sequence, rows: Sequence[tuple], *, ignore_conflicts: bool = False,

@@ -20,7 +20,7 @@ from feeds import http, ingest, scheduling
 from feeds.choices import FetchOutcome
 from feeds.collector import collector_paused
 from feeds.models import Feed, FetchRun
-from feeds.parsing import ParseError, parse_document
+from feeds.parsing import ParseError, handed_over, parse_document
 from feeds.sanitize import clean_string
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def _fetch(feed: Feed, claim, attempt: _Attempt) -> None:
         # The entries hold all that is stored; the document (up to FEED_MAX_BYTES) is not kept while they are.
         response.body = b""
         _renew(feed, claim)
-        result = ingest.ingest_entries(feed, parsed.entries, fetched_at=claim)
+        result = ingest.ingest_entries(feed, handed_over(parsed.entries), fetched_at=claim)
     _renew(feed, claim)
     attempt.outcome = FetchOutcome.OK
     attempt.seen, attempt.new, attempt.duplicate = result.seen, result.new, result.duplicate

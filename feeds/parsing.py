@@ -13,7 +13,9 @@ import datetime
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import feedparser
@@ -23,6 +25,7 @@ from feeds.choices import FetchOutcome
 from feeds.sanitize import clean_string, content_to_html, html_to_text, is_html_type, plain_text
 from feeds.utf8 import as_utf8
 
+T = TypeVar("T")
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 # An HTML page, after the XML declaration feedparser's decoding puts in front and any comments.
@@ -75,6 +78,16 @@ class ParsedFeed:
     warning: str = ""
 
 
+def handed_over(entries: list[T]) -> Iterator[T]:
+    """The items of a list, each let go of by the list as it is taken, so that a list of entries does not keep
+    every one alive while what they become is built (raw entries while they are converted; parsed entries,
+    and the plain text they alone hold once it is analysed, while the articles are written). The list is
+    empty afterwards."""
+    entries.reverse()
+    while entries:
+        yield entries.pop()
+
+
 def refuse_entity_declarations(data: bytes) -> None:
     """Raise DocumentRefused when a DOCTYPE declares entities (billion laughs, one huge entity, external
     entities). ``data`` is the document as the parsers will read it (UTF-8)."""
@@ -114,10 +127,11 @@ def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> Par
             )
         reason = document.problem or "no RSS, Atom or RDF document found"
         raise ParseError(f"Not a readable feed: {reason}.")
+    del data  # the entries hold all that is kept; each raw entry is let go of once it is converted
     return ParsedFeed(
         title=plain_text(document.title, document.title_type or "text/plain", max_length=200),
         version=document.version,
-        entries=[entry_from(e, base=url) for e in document.entries],
+        entries=[entry_from(e, base=url) for e in handed_over(document.entries)],
         warning=document.problem if document.bozo else "",
     )
 
