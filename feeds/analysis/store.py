@@ -7,14 +7,13 @@ CONFLICT for the rest), in one transaction; running it twice with the same analy
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
 
 from feeds.analysis.results import Analysis
-from feeds.bulk import insert_values, update_rows
+from feeds.bulk import insert_values, json_text, update_rows
 from feeds.models import Article, ArticleJurisdiction
 
 VERDICT_FIELDS = ("is_relevant", "relevance_score", "suggested_kinds", "suggested_agencies", "agency_evidence", "event_date", "analyzed_at")
@@ -91,7 +90,7 @@ def new_match_values(analysis: Analysis) -> list[tuple[int, str, str]]:
     text), less the article, whose id is known once it is inserted. A fetch keeps these rather than its
     Analyses until the articles are in: a 1,000-entry fetch's analyses were ~3.6 MB of objects at the INSERT,
     and it held ~1.5 MB less with these values instead."""
-    return [(match.jurisdiction_id, match.role, json.dumps([m.as_dict() for m in match.evidence]))
+    return [(match.jurisdiction_id, match.role, json_text([m.as_dict() for m in match.evidence]))
             for match in analysis.jurisdictions]
 
 
