@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import string
 import sys
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -40,17 +41,29 @@ _STOPWORDS = frozenset(
 )
 
 
-def fingerprint(title: str, text: str) -> frozenset[str]:
-    """The distinctive words of the title and the lead (the first LEAD_WORDS words of the plain text)."""
+# Words of one or two characters say nothing either. _WORD's shortest word with an apostrophe has three
+# characters, so these are all the words of under three it can find: set aside with the stopwords in one
+# set difference (filtering by length word by word took a fifth of the fingerprint's time).
+_SHORT_WORDS = frozenset(a + b for a in string.ascii_lowercase + string.digits
+                         for b in ("", *string.ascii_lowercase, *string.digits))
+_NOT_DISTINCTIVE = _STOPWORDS | _SHORT_WORDS
+
+
+def _distinctive_words(title: str, text: str) -> set[str]:
     lead = text.split(None, LEAD_WORDS)[:LEAD_WORDS]
-    words = set(_WORD.findall(f"{title} {' '.join(lead)}".lower())) - _STOPWORDS
-    return frozenset(w for w in words if len(w) > 2)
+    return set(_WORD.findall(f"{title} {' '.join(lead)}".lower())) - _NOT_DISTINCTIVE
+
+
+def fingerprint(title: str, text: str) -> frozenset[str]:
+    """The distinctive words of the title and the lead (the first LEAD_WORDS words of the plain text): three
+    characters or more, not stopwords."""
+    return frozenset(_distinctive_words(title, text))
 
 
 def stored_fingerprint(title: str, text: str) -> str:
     """``fingerprint`` as ``Article.fingerprint`` holds it: the words, sorted, one space apart. Computed when
     the article is stored, from the text the analyser reads, so clustering never reads article bodies."""
-    return " ".join(sorted(fingerprint(title, text)))
+    return " ".join(sorted(_distinctive_words(title, text)))
 
 
 def similarity(a: frozenset[str], b: Collection[str]) -> float:

@@ -73,7 +73,9 @@ def clean_string(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if _UNSTORABLE.search(text):
+    # A printable text has none of these (controls, surrogates and the two noncharacters are not printable);
+    # telling so is quicker than the search, which is left for the rest (text with line breaks, say).
+    if not text.isprintable() and _UNSTORABLE.search(text):
         text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
     return text
 
@@ -113,15 +115,29 @@ def html_to_text(fragment: str) -> str:
     (sanitised) HTML, where a tag is exactly what the pattern matches; script, style and comments are
     dropped with their content in case it is given anything else.
     """
-    fragment = clean_string(fragment)
+    # Usually the fragment is printable (no line breaks, tabs or controls): then it needs no cleaning, and its
+    # lines, once tags are gone, are printable too unless an entity ("&#9;", "&nbsp;") puts a character in.
+    printable = isinstance(fragment, str) and fragment.isprintable()
+    if not printable:
+        fragment = clean_string(fragment)
     if not fragment:
         return ""
     if "<" in fragment:
         if _HIDDEN_START.search(fragment):
             fragment = _HIDDEN_BLOCK.sub("", fragment)
         fragment = _TAG.sub("", _BLOCK_END.sub("\n", fragment))
-    lines = (" ".join(line.split()) for line in html.unescape(fragment).split("\n"))
+    printable = printable and "&" not in fragment
+    lines = (line if _collapsed(line, printable) else " ".join(line.split())
+             for line in html.unescape(fragment).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _collapsed(line: str, printable: bool) -> bool:
+    """Whether ``" ".join(line.split())`` would give ``line`` back: words one space apart, no space at either
+    end. Usually so for a paragraph of a feed, and known without splitting it into words (that took most of
+    this function's time): no two spaces, and no whitespace but the space (``isprintable`` is false for every
+    other whitespace character; ``printable`` when that is known already)."""
+    return "  " not in line and line[:1] != " " and line[-1:] != " " and (printable or line.isprintable())
 
 
 def plain_text(value: str, content_type: str = "text/html", *, max_length: int | None = None) -> str:
