@@ -176,3 +176,43 @@ def test_simple_documents_in_unusual_order_read_the_same_both_ways(document):
 ])
 def test_documents_outside_the_simple_shape_go_to_feedparser(document):
     assert read_simple_rss(utf8(document)) is None
+
+
+# --- Documents read over many slices (fastrss reads 64 KiB at a time and drops the items it has read) -------
+
+def _large_feed(items: int, *, body: int = 900, extra: bytes = b"", late: bytes = b"", tail: bytes = b"") -> bytes:
+    parts = []
+    for i in range(items):
+        text = escape(f"<p>Story {i}: officials said ICE would stop \u2019honoring\u2019 detainers. " + "word " * (body // 5)
+                      + "</p>")
+        parts.append(f"<item><title>Story {i}</title><link>https://news.example/{i}</link><guid>g{i}</guid>"
+                     f"<pubDate>Tue, 03 Jun 2025 12:00:00 GMT</pubDate><description>{text}</description></item>")
+        if i == items // 2:
+            parts.append(late.decode())
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Large</title>'
+            + "".join(parts)).encode() + extra + b"</channel>" + tail + b"</rss>"
+
+
+def test_a_feed_read_over_many_slices_agrees_with_feedparser():
+    # ~600 KB of items, one of them larger than a slice, an image and a title of the channel after the items.
+    document = _large_feed(600, extra=b"<image><title>logo</title><url>https://news.example/l.png</url></image>")
+    huge = _large_feed(3, body=200_000)
+    for data in (document, huge):
+        assert len(data) > 3 * 65536
+        fast, slow = both(utf8(data))
+        assert fast is not None and fast == slow
+        assert len(fast[4]) == len(slow[4])
+
+
+@pytest.mark.parametrize("late, tail", [
+    # What makes a document feedparser's, coming only after many slices of simple items were read and dropped.
+    (b'<item><media:title xmlns:media="http://search.yahoo.com/mrss/">x</media:title></item>', b""),
+    (b'<item xmlns:rss="http://purl.org/rss/1.0/"><title>x</title></item>', b""),
+    (b"<title>a second feed title</title>", b""),
+    (b"", b"<channel><title>a second channel</title></channel>"),
+    (b"<item><title>unclosed</item>", b""),
+])
+def test_a_reason_to_leave_a_feed_to_feedparser_is_found_however_late_it_comes(late, tail):
+    data = _large_feed(400, late=late, tail=tail)
+    assert len(data) > 3 * 65536
+    assert read_simple_rss(utf8(data)) is None
