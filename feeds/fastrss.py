@@ -17,7 +17,6 @@ elements.
 """
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 
