@@ -116,7 +116,12 @@ def parse_document(body: bytes, *, url: str = "", content_type: str = "") -> Par
     if not body or not body.strip():
         raise ParseError("The response was empty.")
     headers = {"content-type": content_type} if content_type else {}
-    data = as_utf8(headers, body)  # what feedparser's convert_to_utf8 gives, with fewer copies (feeds/utf8.py)
+    try:
+        data = as_utf8(headers, body)  # what feedparser's convert_to_utf8 gives, with fewer copies (feeds/utf8.py)
+    except UnicodeDecodeError:
+        # feedparser reads the encoding's name in the XML declaration as UTF-8 and gives up on other bytes.
+        raise ParseError("Not a readable feed: the XML declaration names its encoding in bytes that are not "
+                         "text.") from None
     refuse_entity_declarations(data)
     document = read_simple_rss(data) or read_with_feedparser(data)
     if not document.version and not document.entries:

@@ -52,3 +52,13 @@ def test_an_external_entity_is_refused():
     )
     with pytest.raises(DocumentRefused):
         parse_document(body)
+
+
+def test_an_encoding_name_that_is_not_text_is_a_clear_parse_error(feed_server, make_feed):
+    # feedparser's own conversion raises UnicodeDecodeError on such a declaration; the run says what is wrong.
+    body = b'<?xml version="1.0" encoding="\xff\xfe"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+    url = feed_server.serve("/odd.xml", Reply(200, body, {"Content-Type": "application/rss+xml"}))
+    run = fetch_feed_now(make_feed(url))
+    assert run.outcome == FetchOutcome.PARSE_ERROR
+    assert run.error_message == "Not a readable feed: the XML declaration names its encoding in bytes that are not text."
+    assert not Article.objects.exists()
