@@ -10,7 +10,8 @@ process of the worker is read from /proc: the main process and its pool children
 - ``pss_total_mb``: the sum of their proportional set sizes (each shared page split between the processes
   sharing it), what the worker takes from the machine. **The target (< 200 MB, flat) is read on this.**
 - ``rss_total_mb``: the sum of their resident set sizes, what ``ps``/``top`` add up (the figure of the
-  issue: pages a child shares with its parent after fork are counted once per process);
+  issue: pages a child shares with its parent after fork are counted once per process, and so is the shared
+  code a child maps as it runs it, ~5 MB per fetch);
 - ``pss_main_mb`` / ``pss_children_mb``: the main process's share and the pool children's, together;
 - ``rss_max_child_mb``: the biggest pool child, what ``CELERY_WORKER_MAX_MEMORY_PER_CHILD`` compares;
 - ``peak_pss_total_mb`` / ``peak_rss_total_mb``: the highest sums read every 0.2 s while those fetches ran
